@@ -1,0 +1,217 @@
+"""Typed records shared by every stage of Dateline.
+
+This module imports nothing from the rest of the project: ingest, extractors,
+the store and the faces (CLI, report) all speak in these types.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+# ---------------------------------------------------------------------------
+# Articles
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Section:
+    """A heading inside an article body and the character offset where it starts."""
+
+    heading: str
+    offset: int
+
+
+@dataclass
+class RawArticle:
+    """An article as a reader found it, before dating and storage.
+
+    ``text`` is the body without headline, byline, dateline lead or credits line.
+    ``origin`` names where it came from (file path, and position inside the file).
+    """
+
+    text: str
+    origin: str
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    dateline: str | None = None
+    dateline_places: list[str] = field(default_factory=list)
+    agency: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: date | None = None
+    sections: list[Section] = field(default_factory=list)
+    credits: dict[str, list[str]] = field(default_factory=dict)
+    group: str | None = None
+    """Articles read from one dump share a group, so dating can use their consistency."""
+
+
+@dataclass
+class PublicationDate:
+    """A publication date with where it came from."""
+
+    value: date | None
+    inferred: bool
+    confidence: float
+    evidence: str = ""
+
+
+@dataclass
+class Article:
+    """A stored article; ``id`` is stable across re-ingests of the same article."""
+
+    id: str
+    identity: str
+    content_hash: str
+    text: str
+    origin: str
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    dateline: str | None = None
+    dateline_places: list[str] = field(default_factory=list)
+    agency: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: date | None = None
+    published_inferred: bool = False
+    published_confidence: float = 0.0
+    sections: list[Section] = field(default_factory=list)
+    credits: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def n_words(self) -> int:
+        return len(self.text.split())
+
+    def to_record(self) -> dict[str, Any]:
+        """The export form of an article (one JSONL object)."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "authors": list(self.authors),
+            "dateline": self.dateline,
+            "dateline_places": list(self.dateline_places),
+            "agency": self.agency,
+            "source": self.source,
+            "published": self.published.isoformat() if self.published else None,
+            "published_inferred": self.published_inferred,
+            "published_confidence": round(self.published_confidence, 3),
+            "url": self.url,
+            "sections": [s.heading for s in self.sections],
+            "section_offsets": [asdict(s) for s in self.sections],
+            "credits": {k: list(v) for k, v in self.credits.items()},
+            "n_words": self.n_words,
+            "origin": self.origin,
+            "text": self.text,
+        }
+
+
+# ---------------------------------------------------------------------------
+# Ingest results
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Rejection:
+    """An input (or part of one) that could not be ingested, and why."""
+
+    origin: str
+    reason: str
+    code: str = "E000"
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.reason} [{self.code}]"
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did."""
+
+    new: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+
+    def merge(self, other: IngestReport) -> None:
+        self.new.extend(other.new)
+        self.updated.extend(other.updated)
+        self.unchanged.extend(other.unchanged)
+        self.rejected.extend(other.rejected)
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.new)} new, {len(self.updated)} updated, "
+            f"{len(self.unchanged)} unchanged, {len(self.rejected)} rejected"
+        )
+
+
+# ---------------------------------------------------------------------------
+# Time
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A temporal expression found in a text, normalised TIMEX3-style.
+
+    ``value`` follows TIMEX3: ``2020-01-03``, ``2020-01``, ``2019``, ``2020-W02``,
+    ``PAST_REF``, ``P3D``, ``T14:30`` ... When no anchor date was available,
+    relative parts stay unresolved (``XXXX-01-03``, ``XXXX-WXX-5``).
+    """
+
+    text: str
+    start: int
+    end: int
+    type: str  # DATE | TIME | DURATION | SET
+    value: str
+    granularity: str  # day | week | month | quarter | year | decade | century | time | none
+    rule: str
+    relative: bool = False
+    """True when the value depended on the anchor date or on an earlier expression."""
+
+    def to_record(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """The date a clause or sentence refers to."""
+
+    value: str | None  # TIMEX3 date value (2020-01-03, 2020-01, 2020) or None
+    precision: str  # day | month | year | unknown
+    stated: bool  # True when a date expression in the text governs it
+    expression: TimeExpression | None = None
+
+
+# ---------------------------------------------------------------------------
+# Quotes (issue 5) — records added below this line by the quotes stage
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Quote:
+    """Something someone said: direct (in quotation marks), partial or indirect.
+
+    Offsets are character offsets into the article text; ``start``/``end`` delimit
+    the content. ``speaker`` is the speaker phrase as written (or, for a pronoun,
+    the name it resolves to); ``speaker_entity_id`` is filled by the actors stage.
+    """
+
+    text: str
+    kind: str  # direct | partial | indirect
+    start: int
+    end: int
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_entity_id: str | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    date: str | None = None
+    rule: str = ""
+
+
+# ---------------------------------------------------------------------------
+# Quantities and claims (issue 6) — records added below this line by the claims stage
+# ---------------------------------------------------------------------------

@@ -1,0 +1,213 @@
+"""The store facade: all SQL in Dateline goes through :class:`Store`.
+
+SQLite is the default (a file path, or ``sqlite:///…``); any SQLAlchemy URL such
+as ``postgresql+psycopg://…`` selects another database without touching callers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, func, insert, select, update
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+
+from ..errors import NotFoundError, StoreError, UnknownDatabaseError
+from ..models import Article, IngestReport, Section
+from . import _schema as s
+from ._migrations import MIGRATIONS, applied_versions, migrate
+
+__all__ = ["Store", "DEFAULT_DB", "TABLES"]
+
+DEFAULT_DB = "dateline.db"
+
+TABLES = ("articles",)
+"""Tables that ``export`` knows; later stages add theirs."""
+
+
+def _url_for(target: str | Path) -> str:
+    text = str(target)
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser()}"
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _article_values(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "identity": article.identity,
+        "content_hash": article.content_hash,
+        "title": article.title,
+        "authors": list(article.authors),
+        "dateline": article.dateline,
+        "dateline_places": list(article.dateline_places),
+        "agency": article.agency,
+        "source": article.source,
+        "url": article.url,
+        "published": article.published,
+        "published_inferred": article.published_inferred,
+        "published_confidence": article.published_confidence,
+        "sections": [{"heading": x.heading, "offset": x.offset} for x in article.sections],
+        "credits": {k: list(v) for k, v in article.credits.items()},
+        "n_words": article.n_words,
+        "origin": article.origin,
+        "text": article.text,
+    }
+
+
+def _article_from_row(row: Any) -> Article:
+    m = row._mapping
+    published = m["published"]
+    if isinstance(published, str):
+        published = date.fromisoformat(published)
+    return Article(
+        id=m["id"],
+        identity=m["identity"],
+        content_hash=m["content_hash"],
+        text=m["text"],
+        origin=m["origin"],
+        title=m["title"],
+        authors=list(m["authors"] or []),
+        dateline=m["dateline"],
+        dateline_places=list(m["dateline_places"] or []),
+        agency=m["agency"],
+        source=m["source"],
+        url=m["url"],
+        published=published,
+        published_inferred=bool(m["published_inferred"]),
+        published_confidence=float(m["published_confidence"]),
+        sections=[Section(**x) for x in (m["sections"] or [])],
+        credits={k: list(v) for k, v in (m["credits"] or {}).items()},
+    )
+
+
+class Store:
+    """A Dateline database. Open with :meth:`open`; use as a context manager."""
+
+    def __init__(self, engine: Engine, url: str) -> None:
+        self.engine = engine
+        self.url = url
+
+    # -- lifecycle ---------------------------------------------------------
+    @classmethod
+    def open(cls, target: str | Path = DEFAULT_DB, *, migrate_schema: bool = True) -> Store:
+        url = _url_for(target)
+        try:
+            engine = create_engine(url, future=True)
+        except (ArgumentError, SQLAlchemyError, ModuleNotFoundError) as exc:
+            raise UnknownDatabaseError(f"cannot use database {target!r}: {exc}") from exc
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+        store = cls(engine, url)
+        if migrate_schema:
+            store.migrate()
+        return store
+
+    def migrate(self) -> list[int]:
+        try:
+            with self.engine.begin() as conn:
+                return migrate(conn)
+        except OperationalError as exc:
+            raise StoreError(f"cannot open or migrate {self.url}: {exc.orig}") from exc
+
+    def schema_versions(self) -> list[int]:
+        with self.engine.connect() as conn:
+            return sorted(applied_versions(conn))
+
+    @staticmethod
+    def latest_version() -> int:
+        return max(m.version for m in MIGRATIONS)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- articles ----------------------------------------------------------
+    def save_articles(self, batch: Iterable[Article]) -> IngestReport:
+        """Insert or update a batch of articles in ONE transaction.
+
+        Same identity and same content → unchanged; same identity, new content →
+        updated; content already stored under any identity → unchanged.
+        """
+        report = IngestReport()
+        a = s.articles
+        now = _now()
+        with self.engine.begin() as conn:
+            for art in batch:
+                existing = conn.execute(
+                    select(a.c.id, a.c.content_hash).where(a.c.identity == art.identity)
+                ).first()
+                values = _article_values(art)
+                if existing is None:
+                    dup = conn.execute(
+                        select(a.c.id).where(a.c.content_hash == art.content_hash)
+                    ).first()
+                    if dup is not None:
+                        report.unchanged.append(dup[0])
+                        continue
+                    conn.execute(insert(a).values(**values, ingested_at=now, updated_at=now))
+                    report.new.append(art.id)
+                elif existing.content_hash == art.content_hash:
+                    report.unchanged.append(existing.id)
+                else:
+                    values.pop("id")
+                    conn.execute(
+                        update(a).where(a.c.id == existing.id).values(**values, updated_at=now)
+                    )
+                    report.updated.append(existing.id)
+        return report
+
+    def get_article(self, article_id: str) -> Article:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(s.articles).where(s.articles.c.id == article_id)).first()
+        if row is None:
+            raise NotFoundError(f"no article with id {article_id!r}")
+        return _article_from_row(row)
+
+    def iter_articles(self) -> Iterator[Article]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(s.articles).order_by(s.articles.c.published, s.articles.c.id)
+            )
+            for row in rows:
+                yield _article_from_row(row)
+
+    def count(self, table: str) -> int:
+        tbl = self._table(table)
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(tbl)).scalar_one())
+
+    # -- export ------------------------------------------------------------
+    def records(self, table: str) -> Iterator[dict[str, Any]]:
+        """Export records of ``table`` (see :data:`TABLES`)."""
+        if table == "articles":
+            for art in self.iter_articles():
+                yield art.to_record()
+            return
+        raise StoreError(f"unknown table {table!r}; known: {', '.join(TABLES)}")
+
+    def _table(self, name: str) -> Any:
+        try:
+            return s.metadata.tables[name]
+        except KeyError:
+            raise StoreError(f"unknown table {name!r}; known: {', '.join(TABLES)}") from None

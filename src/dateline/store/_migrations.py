@@ -1,0 +1,59 @@
+"""Versioned schema migrations, recorded in the ``schema_migrations`` table.
+
+Append new migrations to :data:`MIGRATIONS`; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, insert, inspect, select
+
+from . import _schema as s
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    apply: Callable[[Connection], None]
+
+
+def _create(*tables: str) -> Callable[[Connection], None]:
+    def run(conn: Connection) -> None:
+        s.metadata.create_all(conn, tables=[s.metadata.tables[t] for t in tables])
+
+    return run
+
+
+MIGRATIONS: list[Migration] = [
+    Migration(1, "create articles", _create("articles")),
+]
+
+
+def applied_versions(conn: Connection) -> set[int]:
+    if not inspect(conn).has_table("schema_migrations"):
+        return set()
+    return {row[0] for row in conn.execute(select(s.schema_migrations.c.version))}
+
+
+def migrate(conn: Connection) -> list[int]:
+    """Apply every pending migration inside the caller's transaction; return what ran."""
+    s.metadata.create_all(conn, tables=[s.schema_migrations])
+    done = applied_versions(conn)
+    ran: list[int] = []
+    for migration in sorted(MIGRATIONS, key=lambda m: m.version):
+        if migration.version in done:
+            continue
+        migration.apply(conn)
+        conn.execute(
+            insert(s.schema_migrations).values(
+                version=migration.version,
+                name=migration.name,
+                applied_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            )
+        )
+        ran.append(migration.version)
+    return ran
