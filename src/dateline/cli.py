@@ -119,7 +119,10 @@ def ingest(
 @cli.command()
 @DB_OPTION
 @click.option(
-    "--table", type=click.Choice(TABLES), default="articles", show_default=True,
+    "--table",
+    type=click.Choice(TABLES),
+    default="articles",
+    show_default=True,
     help="Which table to export.",
 )
 @click.option(
@@ -179,9 +182,45 @@ def show(article_id: str, db: str) -> None:
         click.echo("By " + ", ".join(art.authors))
     published = art.published.isoformat() if art.published else "unknown"
     how = f"inferred, confidence {art.published_confidence:.2f}" if art.published_inferred else ""
-    click.echo(f"{art.dateline or ''} ({art.source or 'unknown source'}) published {published} {how}")
+    click.echo(
+        f"{art.dateline or ''} ({art.source or 'unknown source'}) published {published} {how}"
+    )
     click.echo()
     click.echo(art.text)
+
+
+DATE_COLUMNS = ("start", "end", "type", "value", "granularity", "text", "rule")
+
+
+@cli.command()
+@click.argument("article_id", required=False)
+@DB_OPTION
+@click.option("--text", "text_", help="Tag this text instead of a stored article.")
+@click.option("--published", type=DATE, help="Anchor date for --text.")
+@_format_option()
+def dates(
+    article_id: str | None, db: str, text_: str | None, published: date | None, fmt: str
+) -> None:
+    """List the temporal expressions of an article with their normalised values.
+
+    \b
+    Example:
+      dateline dates 3f2a9c0d1b2e4f56
+      dateline dates --text "Iran fired missiles on Wednesday." --published 2020-01-09
+    """
+    from .extract.time import tag_times
+
+    if text_ is None:
+        if article_id is None:
+            raise click.UsageError("give an ARTICLE_ID or --text")
+        with _open(db) as store:
+            try:
+                art = store.get_article(article_id)
+            except DatelineError as exc:
+                raise click.ClickException(str(exc)) from exc
+        text_, published = art.text, art.published
+    records = [{"article_id": article_id, **t.to_record()} for t in tag_times(text_, published)]
+    click.echo(format_listing(records, fmt, DATE_COLUMNS))
 
 
 @cli.command()

@@ -95,9 +95,7 @@ def export_records(
     return n
 
 
-def format_listing(
-    records: Sequence[dict[str, Any]], fmt: str, text_columns: Sequence[str]
-) -> str:
+def format_listing(records: Sequence[dict[str, Any]], fmt: str, text_columns: Sequence[str]) -> str:
     """Render records for a listing command: ``text`` (a table), ``json`` or ``csv``."""
     if fmt == "json":
         return json.dumps(list(records), ensure_ascii=False, indent=2)

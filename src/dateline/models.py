@@ -215,3 +215,138 @@ class Quote:
 # ---------------------------------------------------------------------------
 # Quantities and claims (issue 6) — records added below this line by the claims stage
 # ---------------------------------------------------------------------------
+
+
+@dataclass
+class Quantity:
+    """A number found in a text, with what it counts or measures.
+
+    ``value``/``value_max`` hold a single value (``value_max`` None) or a range.
+    ``change`` follows NewsQuant: ``=`` exact, ``~`` approximate, ``>`` at least /
+    more than, ``<`` at most / less than, ``up``/``down`` a change by that amount.
+    ``qualifier`` is the qualifying words as written ("at least", "nearly").
+    ``unit`` is the measurement unit or, for a count, the counted noun phrase;
+    ``what`` is the counted (or measured) object phrase. ``category`` is one of
+    killed | wounded | arrested | displaced | troops | weapons | money | crowd | other.
+    ``vague`` marks order-of-magnitude words ("hundreds", "tens of thousands"),
+    whose range excludes its upper bound.
+    """
+
+    value: float
+    value_max: float | None
+    qualifier: str | None
+    change: str
+    unit: str | None
+    what: str | None
+    category: str
+    start: int
+    end: int
+    text: str
+    unit_normalized: str | None = None
+    vague: bool = False
+    rule: str = ""
+
+
+@dataclass
+class Claim:
+    """A quantity of interest asserted by someone about something, on some date."""
+
+    value: float
+    value_max: float | None
+    qualifier: str | None
+    change: str
+    unit: str | None
+    what: str | None
+    category: str
+    attributed_to: str | None
+    date: str | None
+    start: int
+    end: int
+    sentence: str
+    text: str = ""
+    vague: bool = False
+    attribution: str = ""  # quote | cue | according_to | publisher | none
+    article_id: str | None = None
+    group_id: str | None = None
+    conflict: bool = False
+
+
+@dataclass
+class ClaimSide:
+    """One distinct value asserted within a claim group, and who asserted it."""
+
+    label: str
+    lo: float
+    hi: float
+    sources: list[str] = field(default_factory=list)
+    n_claims: int = 0
+
+
+@dataclass
+class ClaimGroup:
+    """Claims (possibly from several articles) about the same thing."""
+
+    id: str
+    category: str
+    what: str
+    claims: list[Claim] = field(default_factory=list)
+    conflict: bool = False
+    sides: list[ClaimSide] = field(default_factory=list)
+    date: str | None = None
+
+
+# ---------------------------------------------------------------------------
+# Actors (issue 4) — records added below this line by the actors stage
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActorCode:
+    """The country (ISO alpha-3) and PLOVER sector an actor phrase is coded as.
+
+    ``rule`` names what decided the code (``actor``, ``metonymy``, ``nationality``,
+    ``role``, ``entity`` ... joined with ``+``), empty when nothing matched.
+    """
+
+    country: str | None = None
+    sector: str | None = None
+    rule: str = ""
+
+
+@dataclass
+class Mention:
+    """A name mentioned in one article, after correcting the NER.
+
+    ``text``/``start``/``end`` delimit the name as written (titles peeled off);
+    ``name`` is its canonical form within the article (a surname resolves to the
+    full name); ``role`` the title or role written with it ("Supreme Leader");
+    ``entity_key`` the key shared by mentions of one entity in the article.
+    """
+
+    text: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    label: str  # PERSON | ORG | GPE | NORP | LOC | FAC
+    name: str
+    role: str | None = None
+    entity_key: str = ""
+    country: str | None = None
+    sector: str | None = None
+    rule: str = ""
+
+
+@dataclass
+class Entity:
+    """One actor across articles: its aliases, type, coding and where it occurs."""
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    country: str | None = None
+    sector: str | None = None
+    roles: list[str] = field(default_factory=list)
+    mentions: int = 0
+    articles: list[str] = field(default_factory=list)

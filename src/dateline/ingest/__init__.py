@@ -102,7 +102,12 @@ def _hash(*parts: object) -> str:
 def build_article(raw: RawArticle, when: PublicationDate) -> Article:
     """Give a read article its identity, stable id, content hash and date."""
     content_hash = _hash(
-        _norm(raw.title), _norm(raw.text), raw.authors, raw.dateline, raw.credits, raw.url,
+        _norm(raw.title),
+        _norm(raw.text),
+        raw.authors,
+        raw.dateline,
+        raw.credits,
+        raw.url,
         raw.published,
     )
     if raw.url:

@@ -112,10 +112,10 @@ def _take_header(lines: list[str]) -> tuple[list[str], list[str]]:
             continue
         if _CREDITS.match(line) or not _is_header_line(line):
             break
-        if taken >= 1 and _SENTENCE_END.search(line) and not _BYLINE.match(line):
-            # a headline rarely ends a sentence; a body paragraph does
-            if not _looks_like_headline(line):
-                break
+        # a headline rarely ends a sentence; a body paragraph does
+        sentence_like = _SENTENCE_END.search(line) and not _BYLINE.match(line)
+        if taken >= 1 and sentence_like and not _looks_like_headline(line):
+            break
         idx -= 1
         taken += 1
     return lines[:idx], lines[idx:]
@@ -138,7 +138,7 @@ def _split_stories(lines: list[str]) -> list[_Story]:
                 stories[-1].body.extend(rest)
             elif any(x.strip() for x in rest):
                 header = rest + header
-            stories.append(_Story(header=header, lead=lead, body=[line.strip()[lead.end():]]))
+            stories.append(_Story(header=header, lead=lead, body=[line.strip()[lead.end() :]]))
             pending = []
             continue
         if stories and stories[-1].credits is None and _CREDITS.match(line):
