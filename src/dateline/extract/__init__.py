@@ -1,0 +1,1 @@
+"""Extractors: stages that find structured facts (times, ...) in article text."""
