@@ -1,0 +1,1 @@
+"""Story-level views across articles: grouping claims and finding where sources disagree."""

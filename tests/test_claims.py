@@ -1,0 +1,126 @@
+"""Claims: attribution of quantities, and conflicts between claims across articles."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dateline.extract.claims import extract_claims
+from dateline.extract.quantities import extract_quantities
+from dateline.models import Claim, Quote
+from dateline.nlp import parse
+from dateline.story.conflicts import compatible, group_claims, interval
+
+PUB = date(2020, 1, 8)
+
+
+def _claims(text: str, quotes: list[Quote] | None = None, publisher: str | None = "Reuters"):
+    doc = parse(text)
+    return extract_claims(extract_quantities(text, doc), quotes or [], doc, PUB, publisher)
+
+
+def test_attribution_inside_quote() -> None:
+    text = 'The general said: "We fired 16 rockets at the base." He left.'
+    start = text.index("We fired")
+    end = text.index('."') + 1
+    quote = Quote(text=text[start:end], kind="direct", start=start, end=end, speaker="Gen. Smith")
+    (claim,) = _claims(text, [quote])
+    assert claim.value == 16 and claim.category == "weapons"
+    assert claim.attributed_to == "Gen. Smith" and claim.attribution == "quote"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Iranian state television said 80 U.S. troops were killed.", "Iranian state television"),
+        ("Washington said 15 missiles hit two bases.", "Washington"),
+        ("Twelve soldiers were wounded, the Pentagon said.", "Pentagon"),
+        ("According to the ministry, 40 protesters were arrested.", "ministry"),
+    ],
+)
+def test_attribution_by_cue(text: str, source: str) -> None:
+    claims = [c for c in _claims(text) if c.value]
+    assert claims, text
+    assert claims[0].attributed_to == source
+    assert claims[0].date == "2020-01-08"
+    assert claims[0].sentence == text
+
+
+def test_attribution_defaults_to_publisher() -> None:
+    (claim,) = _claims("Five people were killed in the blast.")
+    assert claim.attributed_to == "Reuters" and claim.attribution == "publisher"
+    (anon,) = _claims("Five people were killed in the blast.", publisher=None)
+    assert anon.attributed_to is None
+
+
+def test_other_quantities_are_not_claims() -> None:
+    assert _claims("The town has 12 schools and a 30-minute bus ride.") == []
+
+
+def _c(value: float, change: str = "=", *, what: str = "troops", category: str = "killed",
+       source: str = "A", value_max: float | None = None, vague: bool = False,
+       when: str | None = "2020-01-08") -> Claim:  # fmt: skip
+    return Claim(
+        value=value, value_max=value_max, qualifier=None, change=change, unit=what, what=what,
+        category=category, attributed_to=source, date=when, start=0, end=1, sentence="",
+        vague=vague,
+    )  # fmt: skip
+
+
+def _group(*claims: Claim):
+    groups = group_claims(list(claims))
+    assert len(groups) == 1, [(g.what, len(g.claims)) for g in groups]
+    return groups[0]
+
+
+def test_exact_values_that_differ_conflict() -> None:
+    a, b = _c(15, what="missiles", category="weapons"), _c(16, what="rockets", category="weapons")
+    g = _group(a, b)
+    assert g.conflict and a.conflict and b.conflict
+    assert a.group_id == b.group_id == g.id
+    assert [s.label for s in g.sides] == ["15", "16"]
+
+
+def test_eighty_against_zero_conflicts() -> None:
+    iran = _c(80, what="U.S. troops", source="Iranian state television")
+    us = _c(0, what="casualties", source="Washington")
+    g = _group(iran, us)
+    assert g.conflict
+    assert {s for side in g.sides for s in side.sources} == {"Iranian state television",
+                                                             "Washington"}  # fmt: skip
+
+
+def test_at_least_twice_is_compatible() -> None:
+    g = _group(_c(25, ">"), _c(25, ">", source="B"))
+    assert not g.conflict and len(g.sides) == 1 and g.sides[0].sources == ["A", "B"]
+
+
+def test_at_least_and_a_larger_exact_value_are_compatible() -> None:
+    assert not _group(_c(25, ">"), _c(30)).conflict
+    assert _group(_c(25, ">"), _c(20)).conflict
+
+
+def test_ranges_and_approximations() -> None:
+    assert not _group(_c(10, value_max=15), _c(12, value_max=20)).conflict
+    assert not _group(_c(100, "~"), _c(108)).conflict
+    assert _group(_c(100, "~"), _c(150)).conflict
+
+
+def test_orders_of_magnitude_conflict() -> None:
+    hundreds = _c(1e5, "~", value_max=1e6, vague=True, what="people", category="crowd")
+    millions = _c(1e6, "~", value_max=1e7, vague=True, what="people", category="crowd")
+    assert not compatible(hundreds, millions)
+    assert interval(_c(25, ">")) == (25, float("inf"))
+
+
+def test_different_things_dates_and_places_are_not_grouped() -> None:
+    assert len(group_claims([_c(15, what="missiles", category="weapons"), _c(16)])) == 2
+    assert len(group_claims([_c(15), _c(16, when="2020-01-20")])) == 2
+    assert len(group_claims([_c(15, what="U.S. troops"), _c(16, what="Iranian troops")])) == 2
+
+
+def test_group_ids_are_stable() -> None:
+    first = [g.id for g in group_claims([_c(15), _c(16)])]
+    second = [g.id for g in group_claims([_c(16), _c(15)])]
+    assert first == second
