@@ -1,0 +1,226 @@
+"""Actors: name mentions corrected, resolved across articles, coded by country and sector.
+
+* :func:`extract_mentions` — the names of one parsed article (a spaCy ``Doc``), with
+  the NER corrected (titles peeled, labels made consistent, surnames linked to full
+  names, lexicon overrides); see :mod:`._actor_mentions`.
+* :func:`resolve_entities` — mentions of many articles merged into entities with a
+  stable id, corpus-level label voting and careful surname linking; see
+  :mod:`._actor_resolve`.
+* :func:`code_actor` — the country (ISO alpha-3, or a PLOVER non-state code such as
+  ``UNO``) and PLOVER sector of an actor phrase; see :mod:`._actor_coding`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from spacy.tokens import Doc
+
+from ..lexicons import Lexicons, load_lexicons
+from ..models import ActorCode, Entity, Mention
+from ._actor_coding import code_phrase, code_with_context
+from ._actor_mentions import Candidate, candidates
+from ._actor_resolve import name_tokens, resolve_entities, surname_matches
+
+__all__ = ["code_actor", "extract_mentions", "resolve_entities", "canonical_country"]
+
+_LABEL_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "FAC": 4, "LOC": 5}
+
+
+def canonical_country(text: str, lex: Lexicons | None = None) -> tuple[str, str] | None:
+    """("United States", "GPE") for "U.S."; ("Iranian", "NORP") for "Iranians"."""
+    lex = lex or load_lexicons()
+    iso = lex.country_of(text)
+    if iso is None:
+        return None
+    name = lex.country_names.get(iso, text)
+    if text == name or text in {"U.S.", "US", "U.S", "America", "United States of America"}:
+        return name, "GPE"
+    if text[:1].isupper() and text.endswith("s") and lex.country_of(text[:-1]) == iso:
+        return text[:-1], "NORP"
+    if text.endswith(("an", "ian", "ese", "ish", "i", "ic")) and " " not in text:
+        return text, "NORP"
+    return name, "GPE"
+
+
+def code_actor(phrase: str, doc_context: object = None) -> ActorCode:
+    """Country and PLOVER sector of an actor phrase.
+
+    ``doc_context`` may give already-known actors: a list of :class:`Entity` or
+    :class:`Mention`, or a spaCy ``Doc`` (its mentions are extracted). A phrase the
+    lexicons cannot code fully then borrows the coding of a known name inside it
+    ("Hoffman said" after "Pentagon spokesman Jonathan Hoffman").
+    """
+    known: list[tuple[str, ActorCode]] = []
+    if isinstance(doc_context, Doc):
+        doc_context = extract_mentions(doc_context)
+    if isinstance(doc_context, Iterable) and not isinstance(doc_context, str | bytes):
+        for item in doc_context:
+            if isinstance(item, Entity):
+                code = ActorCode(item.country, item.sector, "entity")
+                for alias in sorted({item.name, *item.aliases}, key=len, reverse=True):
+                    known.append((alias, code))
+            elif isinstance(item, Mention) and (item.country or item.sector):
+                code = ActorCode(item.country, item.sector, "entity")
+                known.extend([(item.name, code), (item.text, code)])
+    if not known:
+        return code_phrase(phrase)
+    return code_with_context(phrase, known)
+
+
+def _sentence(doc: Doc, i: int) -> tuple[int, int]:
+    sent = doc[i].sent
+    return sent.start_char, sent.end_char
+
+
+def _canonical(c: Candidate, text: str, lex: Lexicons) -> tuple[str, str]:
+    if c.name:
+        return c.name, c.label
+    country = canonical_country(text, lex)
+    if country is not None and c.label in ("GPE", "NORP", "ORG", "LOC", "FAC", "PERSON"):
+        return country
+    return text, c.label
+
+
+def extract_mentions(doc: Doc, lex: Lexicons | None = None) -> list[Mention]:
+    """The corrected name mentions of one parsed article, in text order."""
+    lex = lex or load_lexicons()
+    cands = candidates(doc, lex)
+    built: list[tuple[Candidate, str, str, str]] = []  # candidate, text, name, label
+    for c in cands:
+        text = doc[c.start : c.end].text
+        text = text[:-2] if text.endswith(("'s", "’s")) else text
+        text = text.rstrip(".,;:") if not text.endswith(("U.S.", "U.N.", "Jr.")) else text
+        name, label = _canonical(c, text, lex)
+        built.append((c, text, name, label))
+
+    # full PERSON names of the article: multi-word, tagged or evidenced as persons
+    persons: Counter[str] = Counter()
+    for c, _text, name, label in built:
+        if len(name_tokens(name)) >= 2 and (label == "PERSON" or (c.role and label != "GPE")):
+            known = lex.actor(name)
+            if known is None or known.type == "PERSON":
+                persons[name] += 1
+    orgs = {name for c, _t, name, label in built if label == "ORG" and len(name_tokens(name)) >= 2}
+
+    mentions: list[Mention] = []
+    for c, text, name, label in built:
+        rule = c.source
+        if name in persons:
+            label = "PERSON"
+        else:
+            linked = surname_matches(name, persons)
+            if len(linked) == 1 and label not in ("NORP",) and lex.country_of(name) is None:
+                name, label, rule = linked[0], "PERSON", rule + "+surname"
+            elif label in ("TITLE", "ORG") and len(name_tokens(name)) == 1 and not c.name:
+                org = surname_matches(name, orgs)
+                if len(org) == 1:
+                    name, label, rule = org[0], "ORG", rule + "+tail"
+                elif label == "TITLE":
+                    continue
+            elif len(linked) > 1:
+                label, rule = "PERSON", rule + "+ambiguous-surname"
+        if label == "TITLE":
+            continue
+        if c.label == "PERSON" and label != "PERSON" and lex.country_of(name) is None:
+            label = "PERSON"
+        mentions.append(_mention(doc, c, text, name, label, rule, lex))
+
+    mentions.extend(_uncovered_surnames(doc, mentions, persons, lex))
+    mentions.sort(key=lambda m: m.start)
+    _vote_labels(mentions)
+    return mentions
+
+
+def _mention(
+    doc: Doc, c: Candidate, text: str, name: str, label: str, rule: str, lex: Lexicons
+) -> Mention:
+    s_start, s_end = _sentence(doc, c.start)
+    start = doc[c.start].idx
+    phrase = name
+    if c.role:
+        phrase = f"{c.role} {name}"
+        if c.role_start is not None and c.role_start < c.start:
+            phrase = f"{doc[c.role_start : c.start].text} {name}"
+    code = code_phrase(phrase, lex)
+    return Mention(
+        text=text,
+        start=start,
+        end=start + len(text),
+        sentence_start=s_start,
+        sentence_end=s_end,
+        label=label,
+        name=name,
+        role=c.role,
+        entity_key=f"{label}:{name}",
+        country=code.country,
+        sector=code.sector,
+        rule=rule,
+    )
+
+
+def _uncovered_surnames(
+    doc: Doc, mentions: list[Mention], persons: Counter[str], lex: Lexicons
+) -> list[Mention]:
+    """Later uses of a person's surname that spaCy did not tag at all."""
+    covered = [(m.start, m.end) for m in mentions]
+    by_surname: dict[str, list[str]] = {}
+    for full in persons:
+        by_surname.setdefault(name_tokens(full)[-1], []).append(full)
+    out: list[Mention] = []
+    for tok in doc:
+        if not tok.text[:1].isupper() or tok.pos_ != "PROPN":
+            continue
+        key = tok.text.lower().removeprefix("al-")
+        fulls = by_surname.get(key, [])
+        if len(fulls) != 1 or any(s <= tok.idx < e for s, e in covered):
+            continue
+        s_start, s_end = _sentence(doc, tok.i)
+        full = fulls[0]
+        known = lex.actor(full)
+        out.append(
+            Mention(
+                text=tok.text,
+                start=tok.idx,
+                end=tok.idx + len(tok.text),
+                sentence_start=s_start,
+                sentence_end=s_end,
+                label="PERSON",
+                name=full,
+                entity_key=f"PERSON:{full}",
+                country=known.country if known else None,
+                sector=known.sector if known else None,
+                rule="surname-rescan",
+            )
+        )
+    return out
+
+
+def _vote_labels(mentions: list[Mention]) -> None:
+    """One label per canonical name within the article (majority; PERSON on ties)."""
+    votes: dict[str, Counter[str]] = {}
+    for m in mentions:
+        votes.setdefault(m.name, Counter())[m.label] += 1
+    for m in mentions:
+        counts = votes[m.name]
+        best = min(counts, key=lambda lab: (-counts[lab], _LABEL_ORDER.get(lab, 9)))
+        m.label = best
+        m.entity_key = f"{best}:{m.name}"
+
+
+def mentions_of_texts(texts: dict[str, str]) -> dict[str, list[Mention]]:
+    """Parse each text with the configured pipeline and extract its mentions."""
+    from ..nlp import load_pipeline
+
+    nlp = load_pipeline()
+    ids = list(texts)
+    return {
+        aid: extract_mentions(doc)
+        for aid, doc in zip(ids, nlp.pipe(texts[i] for i in ids), strict=True)
+    }
+
+
+def entities_of_texts(texts: dict[str, str]) -> list[Entity]:
+    """Entities of a set of articles (id → text)."""
+    return resolve_entities(mentions_of_texts(texts))
