@@ -37,9 +37,10 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z“\"‘])")
 
 # Exact-day precision of each evidence tier measured on PolNeAR train with
 # ``eval/dating.py --calibrate`` (2026-11-27): date-only 0.06 (n=161),
-# lead-weekday-after-date 0.04 (n=24). "weekday-pinned-date" (a month-day whose
-# own weekday is named beside it, and the lead names that weekday) did not occur
-# in train (n=0); it is set at the threshold, so it is the only tier that answers.
+# lead-weekday-after-date 0.04 (n=23). "weekday-pinned-date" (a date whose own
+# weekday is named in its sentence, and the lead names that weekday) occurred
+# once in train (0/1 exact, 1/1 within a day): too rare to measure, so it is set
+# at the threshold and is the only tier that answers. See the issue notes.
 TIERS: dict[str, float] = {
     "weekday-pinned-date": 0.5,
     "lead-weekday-after-date": 0.04,
@@ -54,6 +55,8 @@ class Evidence:
     """What an article's temporal expressions say about its own date."""
 
     full_dates: list[date] = field(default_factory=list)
+    pinned_dates: list[date] = field(default_factory=list)
+    """Full dates whose weekday is named in the same sentence ("Thursday, Nov. 19, 2026")."""
     month_days: list[tuple[int, int, int | None]] = field(default_factory=list)
     """(month, day, weekday pinned next to it or None)."""
     years: list[int] = field(default_factory=list)
@@ -78,7 +81,11 @@ def collect_evidence(text: str, expressions: list[TimeExpression]) -> Evidence:
         full = _FULL.match(ex.value)
         if full and not ex.relative:
             with suppress(ValueError):
-                ev.full_dates.append(date(*(int(g) for g in full.groups())))
+                when = date(*(int(g) for g in full.groups()))
+                ev.full_dates.append(when)
+                same = weekdays_by_sentence.get(_sentence_of(sentences, ex.start), [])
+                if when.isoweekday() in same:
+                    ev.pinned_dates.append(when)
             ev.years.append(int(full.group(1)))
             continue
         md = _MONTH_DAY.match(ex.value)
@@ -134,7 +141,7 @@ class _Reference:
 
 
 def _references(ev: Evidence, ref_year: int | None) -> list[_Reference]:
-    refs = [_Reference(d, False) for d in ev.full_dates]
+    refs = [_Reference(d, d in ev.pinned_dates) for d in ev.full_dates]
     for month, day, pinned in ev.month_days:
         if ref_year is None:
             continue
