@@ -33,17 +33,18 @@ _FULL = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH_DAY = re.compile(r"^XXXX-(\d{2})-(\d{2})$")
 _WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])$")
 _YEAR = re.compile(r"^(\d{4})$")
+_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_NAMED_DAY = re.compile(r"\b(" + "|".join(_DAY_NAMES) + r")\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z“\"‘])")
 
 # Exact-day precision of each evidence tier measured on PolNeAR train with
-# ``eval/dating.py --calibrate`` (2026-11-27): date-only 0.06 (n=161),
-# lead-weekday-after-date 0.04 (n=23). "weekday-pinned-date" (a date whose own
-# weekday is named in its sentence, and the lead names that weekday) occurred
-# once in train (0/1 exact, 1/1 within a day): too rare to measure, so it is set
-# at the threshold and is the only tier that answers. See the issue notes.
+# ``eval/dating.py --calibrate`` (2026-11-27): date-only 0.06 (n=160),
+# lead-weekday-after-date 0.00 (n=21). "weekday-pinned-date" (a date whose own
+# weekday is named in its sentence, and the lead names that weekday) 0.50 (n=4,
+# all within a day). Only that tier reaches the threshold and answers.
 TIERS: dict[str, float] = {
     "weekday-pinned-date": 0.5,
-    "lead-weekday-after-date": 0.04,
+    "lead-weekday-after-date": 0.0,
     "date-only": 0.06,
 }
 MIN_CONFIDENCE = 0.5
@@ -71,10 +72,13 @@ def collect_evidence(text: str, expressions: list[TimeExpression]) -> Evidence:
     weekdays_by_sentence: dict[int, list[int]] = defaultdict(list)
     for ex in expressions:
         m = _WEEKDAY.match(ex.value)
-        if m:
-            weekdays_by_sentence[_sentence_of(sentences, ex.start)].append(int(m.group(1)))
+        # a weekday is its own expression ("Friday") or leads a date ("Friday, Jan. 3")
+        named = _NAMED_DAY.search(ex.text) if ex.type == "DATE" else None
+        day = int(m.group(1)) if m else (_day_number(named.group(1)) if named else None)
+        if day is not None:
+            weekdays_by_sentence[_sentence_of(sentences, ex.start)].append(day)
             if ev.lead_weekday is None and ex.start < lead_end:
-                ev.lead_weekday = int(m.group(1))
+                ev.lead_weekday = day
     for ex in expressions:
         if ex.type != "DATE":
             continue
@@ -98,6 +102,10 @@ def collect_evidence(text: str, expressions: list[TimeExpression]) -> Evidence:
         if year and not ex.relative:
             ev.years.append(int(year.group(1)))
     return ev
+
+
+def _day_number(name: str) -> int:
+    return _DAY_NAMES.index(name.lower()) + 1
 
 
 def _lead_end(text: str) -> int:
