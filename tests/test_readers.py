@@ -22,7 +22,7 @@ from dateline.ingest._html import read_html
 from dateline.ingest._jsonrec import read_json_records
 from dateline.ingest._result import (
     ReadResult,
-    RecordProblem,
+    Rejection,
     parse_date,
     sniff_format,
     split_authors,
@@ -178,7 +178,7 @@ def test_json_array_of_records() -> None:
     assert first.published == date(2025, 1, 24)
     assert second.published == date(2025, 1, 27) and second.authors == []
     assert result.problems == [
-        RecordProblem(f"{origin}#3", "record is a JSON string, not an object", "E104")
+        Rejection(f"{origin}#3", "record is a JSON string, not an object", "E104")
     ]
 
 
@@ -556,6 +556,6 @@ def test_parse_date_rejects(text: str) -> None:
 
 def test_read_result_defaults_are_empty_and_independent() -> None:
     a, b = ReadResult(), ReadResult()
-    a.problems.append(RecordProblem("x#1", "bad", "E104"))
+    a.problems.append(Rejection("x#1", "bad", "E104"))
     assert b.problems == [] and b.articles == []
     assert str(a.problems[0]) == "x#1: bad [E104]"

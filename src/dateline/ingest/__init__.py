@@ -22,7 +22,7 @@ from ..errors import DatelineError, InputError, InputTooLargeError, NoArticleErr
 from ..models import Article, IngestReport, PublicationDate, RawArticle, Rejection
 from ..store import Store
 from ._decode import decode_text
-from ._result import ReadResult, RecordProblem, sniff_format
+from ._result import ReadResult, sniff_format
 from ._wire import read_plain_text
 
 __all__ = ["IngestOptions", "ingest_paths", "read_input", "build_article", "MAX_BYTES"]
@@ -173,10 +173,6 @@ def _apply_options(raw: RawArticle, options: IngestOptions) -> RawArticle:
     return raw
 
 
-def _rejection(problem: RecordProblem) -> Rejection:
-    return Rejection(origin=problem.origin, reason=problem.reason, code=problem.code)
-
-
 def ingest_paths(
     paths: Iterable[str | Path],
     store: Store,
@@ -197,7 +193,7 @@ def ingest_paths(
             data = _load(item, options)
             result = read_input(data, origin)
             raws = [_apply_options(r, options) for r in result.articles]
-            report.rejected.extend(_rejection(p) for p in result.problems)
+            report.rejected.extend(result.problems)
             empty = [r for r in raws if not r.text.strip()]
             report.rejected.extend(
                 Rejection(r.origin, "article has no body text", NoArticleError.code) for r in empty

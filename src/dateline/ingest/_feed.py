@@ -29,7 +29,7 @@ from lxml import html as lxml_html
 from ..errors import BinaryInputError, EmptyInputError, MalformedInputError, NoArticleError
 from ..models import RawArticle, Section
 from ._decode import looks_binary
-from ._result import ReadResult, RecordProblem, join_blocks, parse_date, split_authors
+from ._result import ReadResult, Rejection, join_blocks, parse_date, split_authors
 
 __all__ = ["read_feed", "html_to_text", "html_to_blocks"]
 
@@ -213,7 +213,7 @@ def read_feed(data: bytes, origin: str) -> ReadResult:
         text, sections = _entry_text(entry)
         if not text:
             result.problems.append(
-                RecordProblem(
+                Rejection(
                     where, "feed entry has no text (no content or summary)", NoArticleError.code
                 )
             )
@@ -236,7 +236,7 @@ def read_feed(data: bytes, origin: str) -> ReadResult:
         if not result.articles:
             raise MalformedInputError(f"feed does not parse: {error}", origin=origin)
         result.problems.append(
-            RecordProblem(
+            Rejection(
                 origin,
                 f"feed is malformed ({error}); entries after the error may be missing",
                 MalformedInputError.code,

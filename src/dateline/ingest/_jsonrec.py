@@ -34,7 +34,7 @@ from typing import Any
 from ..errors import MalformedInputError, NoArticleError
 from ..models import RawArticle
 from ._decode import decode_text
-from ._result import ReadResult, RecordProblem, parse_date, split_authors
+from ._result import ReadResult, Rejection, parse_date, split_authors
 
 __all__ = ["read_json_records", "record_to_article"]
 
@@ -159,7 +159,7 @@ def _read_document(doc: Any, origin: str) -> ReadResult:
         try:
             return ReadResult(articles=[record_to_article(doc, origin)])
         except RecordError as exc:
-            return ReadResult(problems=[RecordProblem(origin, exc.reason, exc.code)])
+            return ReadResult(problems=[Rejection(origin, exc.reason, exc.code)])
     if not isinstance(doc, list):
         raise MalformedInputError(
             f"JSON holds a {_json_type(doc)}, not an article object or an array of them",
@@ -175,7 +175,7 @@ def _read_document(doc: Any, origin: str) -> ReadResult:
         try:
             result.articles.append(record_to_article(item, where, group))
         except RecordError as exc:
-            result.problems.append(RecordProblem(where, exc.reason, exc.code))
+            result.problems.append(Rejection(where, exc.reason, exc.code))
     return result
 
 
@@ -200,7 +200,7 @@ def _read_lines(
         where = f"{origin}:{lineno}"
         if error is not None:
             result.problems.append(
-                RecordProblem(
+                Rejection(
                     where,
                     f"invalid JSON at column {error.colno}: {error.msg}",
                     MalformedInputError.code,
@@ -210,7 +210,7 @@ def _read_lines(
         try:
             result.articles.append(record_to_article(value, where, group))
         except RecordError as exc:
-            result.problems.append(RecordProblem(where, exc.reason, exc.code))
+            result.problems.append(Rejection(where, exc.reason, exc.code))
     return result
 
 

@@ -17,11 +17,11 @@ from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import PurePath
 
-from ..models import RawArticle, Section
+from ..models import RawArticle, Rejection, Section
 
 __all__ = [
     "ReadResult",
-    "RecordProblem",
+    "Rejection",
     "sniff_format",
     "split_authors",
     "parse_date",
@@ -34,27 +34,11 @@ FORMATS = ("html", "json", "feed", "warc", "text")
 
 
 @dataclass(frozen=True)
-class RecordProblem:
-    """One record of an input that could not be read, and why.
-
-    ``origin`` locates the record (``path#3``, ``path:12``); ``code`` is the
-    ``code`` of the matching :mod:`dateline.errors` class (``E104``, ``E106`` ...).
-    """
-
-    origin: str
-    reason: str
-    code: str
-
-    def __str__(self) -> str:
-        return f"{self.origin}: {self.reason} [{self.code}]"
-
-
-@dataclass(frozen=True)
 class ReadResult:
     """The articles a reader found in one input, and the records it had to skip."""
 
     articles: list[RawArticle] = field(default_factory=list)
-    problems: list[RecordProblem] = field(default_factory=list)
+    problems: list[Rejection] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from warcio.limitreader import LimitReader
 
 from ..errors import EmptyInputError, InputError, MalformedInputError
 from ._html import charset_from_content_type, read_html_page
-from ._result import ReadResult, RecordProblem, looks_like_archive
+from ._result import ReadResult, Rejection, looks_like_archive
 
 __all__ = ["read_warc"]
 
@@ -133,10 +133,10 @@ def read_warc(data: bytes, origin: str) -> ReadResult:
                 payload, where, url=url, charset=charset_from_content_type(content_type)
             )
         except InputError as exc:
-            result.problems.append(RecordProblem(where, exc.message, exc.code))
+            result.problems.append(Rejection(where, exc.message, exc.code))
             continue
         article.group = origin if many else None
         result.articles.append(article)
     if damage:
-        result.problems.append(RecordProblem(origin, damage, MalformedInputError.code))
+        result.problems.append(Rejection(origin, damage, MalformedInputError.code))
     return result
