@@ -210,6 +210,8 @@ class Quote:
     cue_end: int | None = None
     date: str | None = None
     rule: str = ""
+    article_id: str | None = None
+    id: str = ""
 
 
 # ---------------------------------------------------------------------------
@@ -269,6 +271,7 @@ class Claim:
     article_id: str | None = None
     group_id: str | None = None
     conflict: bool = False
+    id: str = ""
 
 
 @dataclass
@@ -350,3 +353,146 @@ class Entity:
     roles: list[str] = field(default_factory=list)
     mentions: int = 0
     articles: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------
+# Events (issue 7) — records added below this line by the events stage
+# ---------------------------------------------------------------------------
+
+MODALITIES = (
+    "asserted",
+    "reported",
+    "denied",
+    "threatened",
+    "planned",
+    "conditional",
+    "negated",
+    "question",
+)
+"""How a text holds an event. Only ``asserted`` and ``reported`` are things that happened."""
+
+HAPPENED = ("asserted", "reported")
+
+
+@dataclass
+class EventActor:
+    """The source or target of an event: the phrase as written and its coding."""
+
+    text: str
+    start: int | None = None
+    end: int | None = None
+    entity_id: str | None = None
+    country: str | None = None
+    sector: str | None = None
+
+
+@dataclass
+class EventLocation:
+    """Where an event took place, as written, with its country when known."""
+
+    text: str
+    start: int | None = None
+    end: int | None = None
+    country: str | None = None
+
+
+@dataclass
+class Event:
+    """Who did what to whom, when and where — one PLOVER-coded event in one sentence.
+
+    ``start``/``end`` delimit the event clause, ``trigger_*`` the word(s) that
+    express the action; all offsets are character offsets into the article text.
+    ``quad``: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
+    4 material conflict. ``intensity`` is the conflict–cooperation score (−10…+10).
+    ``rule`` names the rule or lexicon entry that produced the event.
+    """
+
+    id: str
+    article_id: str | None
+    type: str  # PLOVER: AGREE, CONSULT, ... ASSAULT
+    mode: str | None
+    cameo: str | None
+    quad: int | None
+    intensity: float | None
+    source: EventActor | None
+    target: EventActor | None
+    location: EventLocation | None
+    date: str | None
+    date_precision: str  # day | month | year | unknown
+    modality: str  # one of MODALITIES
+    attributed_to: str | None
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    start: int
+    end: int
+    rule: str
+    date_stated: bool = False
+
+    @property
+    def happened(self) -> bool:
+        return self.modality in HAPPENED
+
+    def to_record(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+# ---------------------------------------------------------------------------
+# Story layer (issue 8) — records added below this line by the story stage
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class StoryEvent:
+    """One real-world happening: the events (from one or many articles) that report it."""
+
+    id: str
+    date: str | None
+    date_precision: str
+    type: str
+    modality: str
+    summary: str
+    source: EventActor | None
+    target: EventActor | None
+    location: EventLocation | None = None
+    intensity: float | None = None
+    event_ids: list[str] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
+    first_reported: str | None = None
+    sentences: list[str] = field(default_factory=list)
+    disputed: bool = False
+    claim_groups: list[str] = field(default_factory=list)
+
+    def to_record(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class EscalationPoint:
+    """Events between one actor pair on one day, and their mean intensity."""
+
+    pair: str  # "IRN–USA": the two country (or actor) codes, sorted
+    date: str
+    events: int
+    mean_intensity: float
+
+
+# ---------------------------------------------------------------------------
+# Analysis of one article (the pipeline's unit of work)
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class ArticleAnalysis:
+    """Everything the extractors found in one article, saved together."""
+
+    article_id: str
+    times: list[TimeExpression] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)

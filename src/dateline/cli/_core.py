@@ -1,74 +1,19 @@
-"""The ``dateline`` command: a thin face over the library."""
+"""Core commands: ingest, export, articles, show, dates, demo."""
 
 from __future__ import annotations
 
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import click
 
-from . import __version__
-from .errors import DatelineError
-from .export import EXPORT_FORMATS, LIST_FORMATS, export_records, format_listing
-from .ingest import IngestOptions, ingest_paths
-from .models import IngestReport
-from .store import DEFAULT_DB, TABLES, Store
-
-DB_OPTION = click.option(
-    "--db",
-    default=DEFAULT_DB,
-    show_default=True,
-    envvar="DATELINE_DB",
-    help="SQLite file or database URL (e.g. postgresql+psycopg://user@host/db).",
-)
-
-
-def _format_option(choices: tuple[str, ...] = LIST_FORMATS) -> Any:
-    return click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(choices),
-        default=choices[0],
-        show_default=True,
-        help="Output format.",
-    )
-
-
-class _DateType(click.ParamType):
-    name = "YYYY-MM-DD"
-
-    def convert(self, value: Any, param: Any, ctx: Any) -> date:
-        if isinstance(value, date):
-            return value
-        try:
-            return date.fromisoformat(str(value))
-        except ValueError:
-            self.fail(f"{value!r} is not a date like 2020-01-03", param, ctx)
-
-
-DATE = _DateType()
-
-
-def _open(db: str) -> Store:
-    try:
-        return Store.open(db)
-    except DatelineError as exc:
-        raise click.ClickException(str(exc)) from exc
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="dateline")
-def cli() -> None:
-    """Dateline: turn news articles into a sourced, structured account of a story.
-
-    \b
-    Example:
-      dateline demo                         # ingest the bundled sample stories
-      dateline ingest stories.txt feed.xml  # ingest your own files
-      dateline export --table articles --format csv -o articles.csv
-    """
+from ..errors import DatelineError
+from ..export import EXPORT_FORMATS, export_records, format_listing
+from ..ingest import IngestOptions, ingest_paths
+from ..models import IngestReport
+from ..store import TABLES, Store
+from ._app import DATE, DB_OPTION, cli, format_option, open_store
 
 
 def _print_report(report: IngestReport) -> None:
@@ -107,7 +52,7 @@ def ingest(
       dateline ingest ../shared/corpus/iran-us-crisis-2020.txt
       cat story.txt | dateline ingest - --source "Agency" --published 2020-01-03
     """
-    with _open(db) as store:
+    with open_store(db) as store:
         report = run_ingest(
             list(paths), store, IngestOptions(source=source, published=published), not quiet
         )
@@ -136,7 +81,7 @@ def export(db: str, table: str, fmt: str, output: Path | None) -> None:
     Example:
       dateline export --table articles --format jsonl -o articles.jsonl
     """
-    with _open(db) as store:
+    with open_store(db) as store:
         try:
             n = export_records(store.records(table), fmt, output, sys.stdout)
         except DatelineError as exc:
@@ -149,7 +94,7 @@ ARTICLE_COLUMNS = ("id", "published", "source", "dateline", "n_words", "title")
 
 @cli.command()
 @DB_OPTION
-@_format_option()
+@format_option()
 def articles(db: str, fmt: str) -> None:
     """List stored articles.
 
@@ -157,7 +102,7 @@ def articles(db: str, fmt: str) -> None:
     Example:
       dateline articles --format csv
     """
-    with _open(db) as store:
+    with open_store(db) as store:
         records = [{k: v for k, v in r.items() if k != "text"} for r in store.records("articles")]
     click.echo(format_listing(records, fmt, ARTICLE_COLUMNS))
 
@@ -172,7 +117,7 @@ def show(article_id: str, db: str) -> None:
     Example:
       dateline show 3f2a9c0d1b2e4f56
     """
-    with _open(db) as store:
+    with open_store(db) as store:
         try:
             art = store.get_article(article_id)
         except DatelineError as exc:
@@ -197,7 +142,7 @@ DATE_COLUMNS = ("start", "end", "type", "value", "granularity", "text", "rule")
 @DB_OPTION
 @click.option("--text", "text_", help="Tag this text instead of a stored article.")
 @click.option("--published", type=DATE, help="Anchor date for --text.")
-@_format_option()
+@format_option()
 def dates(
     article_id: str | None, db: str, text_: str | None, published: date | None, fmt: str
 ) -> None:
@@ -208,12 +153,12 @@ def dates(
       dateline dates 3f2a9c0d1b2e4f56
       dateline dates --text "Iran fired missiles on Wednesday." --published 2020-01-09
     """
-    from .extract.time import tag_times
+    from ..extract.time import tag_times
 
     if text_ is None:
         if article_id is None:
             raise click.UsageError("give an ARTICLE_ID or --text")
-        with _open(db) as store:
+        with open_store(db) as store:
             try:
                 art = store.get_article(article_id)
             except DatelineError as exc:
@@ -234,17 +179,9 @@ def demo(paths: tuple[str, ...], db: str) -> None:
       dateline demo
       dateline demo ../shared/corpus --db crisis.db
     """
-    from .demo import run_demo
+    from ..demo import run_demo
 
     try:
         run_demo(list(paths), db, echo=click.echo)
     except DatelineError as exc:
         raise click.ClickException(str(exc)) from exc
-
-
-def main() -> None:
-    cli(prog_name="dateline")
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()

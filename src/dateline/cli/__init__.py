@@ -1,0 +1,15 @@
+"""The ``dateline`` command: a thin face over the library.
+
+Commands live in small modules that register themselves on :data:`cli`.
+"""
+
+from __future__ import annotations
+
+from . import _core  # noqa: F401  (registers commands)
+from ._app import cli
+
+__all__ = ["cli", "main"]
+
+
+def main() -> None:
+    cli(prog_name="dateline")
