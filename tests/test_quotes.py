@@ -360,3 +360,55 @@ def test_cue_before_with_colon(nlp: Language) -> None:
     assert q.cue == "said"
     assert q.speaker == "Nadia Petrova"
     assert q.text == "We are not done yet."
+
+
+# ---------------------------------------------------------------------------
+# continuation of an attribution sentence, colon cues, inverted speakers
+# ---------------------------------------------------------------------------
+
+
+def test_quote_after_its_attribution_sentence_is_the_same_quote(nlp: Language) -> None:
+    text = (
+        "“The bridge will reopen in March,” Mayor Lina Petrov said on the radio. "
+        "“We owe the drivers that much.”"
+    )
+    direct = only(quotes_of(nlp, text), "direct")
+    assert len(direct) == 1
+    assert direct[0].speaker == "Mayor Lina Petrov"
+    assert direct[0].text.endswith("We owe the drivers that much.")
+    assert direct[0].rule.endswith("+continued")
+
+
+def test_quote_after_a_partial_quote_takes_its_speaker(nlp: Language) -> None:
+    text = (
+        "The union “will not back down,” Olga Brandt said. "
+        "“Our members have waited long enough.”"
+    )
+    direct = [q for q in only(quotes_of(nlp, text), "direct") if "members" in q.text]
+    assert direct and direct[0].speaker == "Olga Brandt"
+    assert direct[0].rule == "direct-continued"
+
+
+def test_colon_cue_after_a_prepositional_phrase(nlp: Language) -> None:
+    text = "In Lisbon, Kovacs said in a televised address: “The port stays open. Nothing changes.”"
+    direct = only(quotes_of(nlp, text), "direct")
+    assert [q.speaker for q in direct] == ["Kovacs"]
+
+
+def test_inverted_speaker_without_parsed_subject(nlp: Language) -> None:
+    text = (
+        "“I heard the sirens first,” said the 31-year-old, one of several nurses on duty. "
+        "“Then the lights went out.”"
+    )
+    direct = only(quotes_of(nlp, text), "direct")
+    assert direct and direct[0].speaker is not None
+    assert "31-year-old" in direct[0].speaker
+
+
+def test_quote_after_an_unrelated_sentence_stays_unattributed(nlp: Language) -> None:
+    text = (
+        "Officials ordered the market closed, and the crowd gave a long cheer: "
+        "“Freedom for the harbor!”"
+    )
+    direct = only(quotes_of(nlp, text), "direct")
+    assert all(q.speaker is None for q in direct)

@@ -1,4 +1,4 @@
-"""The main job: ingest a corpus (the bundled sample by default) and show what came out."""
+"""The main job: ingest a corpus (the bundled sample by default), analyse it, show what came out."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from pathlib import Path
 
 from .export import format_listing
 from .ingest import IngestOptions, ingest_paths
-from .store import Store
+from .pipeline import analyze
+from .store import Store, codec_record
 
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 
@@ -20,6 +21,17 @@ def run_demo(paths: list[str], db: str, echo: Callable[[str], None] = print) -> 
         echo(f"ingest: {report.summary()}")
         for rejection in report.rejected:
             echo(f"  rejected {rejection}")
+        analysis = analyze(store)
+        echo(f"analyze: {analysis.summary()}")
         records = [r for r in store.records("articles")]
-    echo("")
-    echo(format_listing(records, "text", ("id", "published", "source", "dateline", "title")))
+        echo("")
+        echo(format_listing(records, "text", ("id", "published", "source", "dateline", "title")))
+        actors = [codec_record(e) for e in store.load_entities()[:10]]
+        echo("\nMain actors")
+        echo(format_listing(actors, "text", ("name", "type", "country", "sector", "mentions")))
+        quotes = [codec_record(q) for q in store.load_quotes() if q.kind == "direct"]
+        echo("\nDirect quotes")
+        echo(format_listing(quotes, "text", ("date", "speaker", "text")))
+        disputed = [codec_record(c) for c in store.load_claims() if c.conflict]
+        echo("\nDisputed figures")
+        echo(format_listing(disputed, "text", ("category", "value", "what", "attributed_to")))

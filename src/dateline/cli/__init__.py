@@ -5,7 +5,7 @@ Commands live in small modules that register themselves on :data:`cli`.
 
 from __future__ import annotations
 
-from . import _core  # noqa: F401  (registers commands)
+from . import _analysis, _core, _records  # noqa: F401  (register commands)
 from ._app import cli
 
 __all__ = ["cli", "main"]

@@ -13,6 +13,7 @@ from ..export import EXPORT_FORMATS, export_records, format_listing
 from ..ingest import IngestOptions, ingest_paths
 from ..models import IngestReport
 from ..store import TABLES, Store
+from ._analysis import MODEL_OPTION, run_analysis
 from ._app import DATE, DB_OPTION, cli, format_option, open_store
 
 
@@ -39,8 +40,22 @@ def run_ingest(
 @click.option("--source", help="Publisher name to record for every article read.")
 @click.option("--published", type=DATE, help="Publication date for articles that give none.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option(
+    "--analyze/--no-analyze",
+    "analyse",
+    default=True,
+    show_default=True,
+    help="Run the extractors on new and changed articles after reading.",
+)
+@MODEL_OPTION
 def ingest(
-    paths: tuple[str, ...], db: str, source: str | None, published: date | None, quiet: bool
+    paths: tuple[str, ...],
+    db: str,
+    source: str | None,
+    published: date | None,
+    quiet: bool,
+    analyse: bool,
+    model: str | None,
 ) -> None:
     """Read files, directories or - (stdin) into the database.
 
@@ -56,7 +71,9 @@ def ingest(
         report = run_ingest(
             list(paths), store, IngestOptions(source=source, published=published), not quiet
         )
-    _print_report(report)
+        _print_report(report)
+        if analyse and (report.new or report.updated):
+            run_analysis(store, model, quiet=quiet)
     if report.rejected:
         sys.exit(1)
 

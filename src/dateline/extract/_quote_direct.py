@@ -79,14 +79,18 @@ def _cue_before(
             break
     last = toks[-1]
     for t in reversed(toks):
-        if t.pos_ in ("VERB", "AUX") and cue_entry(t, cues) is None and t.dep_ != "aux":
+        if (
+            t.pos_ in ("VERB", "AUX")
+            and cue_entry(t, cues) is None
+            and t.dep_ not in ("aux", "amod", "compound")  # "in a televised speech:"
+        ):
             return None
         if cue_entry(t, cues) is not None and t.lemma_.lower() != "be":
             if t.dep_ in ("amod", "compound") or subject_of(t) is None:
                 return None  # "the so-called “…”": not a speech act
             gap = doc[t.i + 1 : last.i + 1]
             # only an addressee / modifier / punctuation between cue and quote
-            if len(gap) > 8 or any(g.pos_ == "VERB" for g in gap):
+            if len(gap) > 8 or any(g.pos_ == "VERB" and g.dep_ != "amod" for g in gap):
                 return None
             if last.text == ":" or (last.text == "," and len(gap) <= 6):
                 return t
@@ -140,11 +144,33 @@ def _starts_clause(doc: Doc, idx: Index, q: QuoteSpan) -> bool:
 def _subject_for(cue: Token, exclude: tuple[int, int]) -> tuple[Token | None, Span | None]:
     subj = subject_of(cue)
     if subj is None:
-        return None, None
+        return _inverted_speaker(cue, exclude)
     lo, hi = exclude
     if lo <= subj.i < hi:
         return None, None  # the parser made a token of the quote the subject
     return subj, speaker_span(subj, exclude)
+
+
+_SPEAKER_START = ("DET", "PROPN", "NOUN", "ADJ", "NUM")
+
+
+def _inverted_speaker(cue: Token, exclude: tuple[int, int]) -> tuple[Token | None, Span | None]:
+    """“…,” said the 27-year-old, … — the phrase right after the cue, when the
+    parser gave the cue no subject: up to the first comma or sentence end."""
+    doc = cue.doc
+    i = cue.i + 1
+    if i >= len(doc) or doc[i].pos_ not in _SPEAKER_START or exclude[0] <= i < exclude[1]:
+        return None, None
+    j = i
+    while j < len(doc) and doc[j].text not in (",", ".", ";", "!", "?") and "\n" not in doc[j].text:
+        if exclude[0] <= j < exclude[1] or j - i >= 8:
+            return None, None
+        j += 1
+    span = doc[i:j]
+    nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ")]
+    if not nouns:
+        return None, None
+    return nouns[-1], span
 
 
 def direct_quotes(doc: Doc, idx: Index, cues: dict[str, Cue]) -> list[Draft]:

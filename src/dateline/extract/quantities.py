@@ -144,6 +144,9 @@ def _counted(m: Mention, doc: Doc, span: Span) -> Span | None:
     # skip a hyphen glued to the number ("75-pound" handled as unit; "5-member" here)
     if end < len(doc) and doc[end].text == "-":
         end += 1
+    # scare quotes around the counted phrase: 80 “American terrorists”
+    if end < len(doc) and doc[end].text in ("“", '"', "‘") and end + 1 < len(doc):
+        end += 1
     if end >= len(doc):
         return None
     nxt = doc[end]
@@ -288,13 +291,22 @@ def _event_category(verb: Token | None, anchor: Token) -> str | None:
             return "arrested"
         if w in L.DISPLACED_VERBS or w == "displaced":
             return "displaced"
-    if (
-        verb is not None
-        and verb.lemma_.lower() == "round"
-        and any(c.lower_ == "up" for c in verb.children)
-    ):
+    if verb is not None and _detention(verb):
         return "arrested"
     return None
+
+
+def _detention(verb: Token) -> bool:
+    """"were rounded up", "had been held" (passive), "were in custody"."""
+    lemma = verb.lemma_.lower()
+    kids = list(verb.children)
+    if lemma == "round" and any(c.lower_ == "up" for c in kids):
+        return True
+    if lemma == "hold" and any(c.dep_ in ("auxpass", "nsubjpass") for c in kids):
+        return True
+    return any(
+        c.dep_ == "prep" and any(g.lemma_.lower() == "custody" for g in c.children) for c in kids
+    )
 
 
 def _is_people(noun: Token) -> bool:
@@ -304,7 +316,23 @@ def _is_people(noun: Token) -> bool:
         or noun.lower_ in L.PEOPLE_LIKE
         or noun.ent_type_ == "NORP"
         or (lemma.endswith("er") and lemma in L.CROWD_NOUNS)
+        or _is_agent_noun(lemma)
     )
+
+
+def _is_agent_noun(lemma: str) -> bool:
+    """A one-word person noun of the PLOVER agents lexicon (terrorist, insurgent...).
+
+    Only agent-noun shapes count: the lexicon also lists institutions ("school").
+    """
+    from ..lexicons import load_lexicons
+
+    if " " in lemma or not lemma.endswith(_AGENT_SUFFIXES):
+        return False
+    return load_lexicons().agent(lemma) is not None
+
+
+_AGENT_SUFFIXES = ("ist", "er", "or", "ian", "ant", "ent", "man", "ee")
 
 
 def categorize(doc: Doc, num: Span, what: Span | None, *, money: bool = False) -> str:

@@ -25,6 +25,12 @@ Rules (each record names the one that produced it in ``Quote.rule``):
     of the quote in the immediately preceding paragraph, if that quote was
     attributed (news convention). The record copies that speaker and speaker span
     (which lies in the earlier paragraph); it has no cue.
+``direct-continued``
+    An uncued quotation right after the sentence that attributes another quote in
+    the same paragraph: “A,” Trump said in a tweet. “B.” / Khamenei said in a
+    speech: “B.” / …, said the 27-year-old, one of several soldiers. “B.” — the
+    same speaker (and cue) as that attribution. After a direct quote the two
+    become one record (rule suffix ``+continued``), as a split quote does.
 ``direct-unattributed``
     A clause-initial quotation with no cue and no attributable predecessor.
 ``colon-speaker``
@@ -125,6 +131,68 @@ def _resolve(doc: Doc, drafts: list[Draft]) -> None:
             d.speaker = src.speaker
 
 
+_QUOTE_MARKS = "\"“”‘’"
+_GAP_LIMIT = 200
+
+
+def _continues(doc: Doc, before: Draft, d: Draft) -> bool:
+    """True when only the rest of ``before``'s attribution sentence precedes ``d``."""
+    text = doc.text
+    if before.cue_span is None or before.speaker_chars is None:
+        return False
+    cue_end = before.cue_span[1]
+    if not (cue_end <= d.start and d.start - cue_end <= _GAP_LIMIT):
+        return False
+    if max(before.end, before.speaker_chars[1]) > d.start:
+        return False
+    gap = text[cue_end : d.start]
+    if "\n" in gap or any(m in gap for m in _QUOTE_MARKS[1:]) or '"' in gap.rstrip()[:-1]:
+        return False
+    body = gap.rstrip(_QUOTE_MARKS + " ")
+    if not body.endswith((".", ":")):
+        return False
+    if sum(body.count(x) for x in (". ", "! ", "? ")):
+        return False
+    # no new main clause in between ("X ordered the strike, gave a response:")
+    gap_toks = doc.char_span(cue_end, d.start, alignment_mode="contract")
+    return gap_toks is None or not any(
+        t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj") for t in gap_toks
+    )
+
+
+def _continue_attributions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """Give uncued direct quotes the attribution of the sentence right before them.
+
+    A continued direct quote becomes part of it (one record, like a split quote);
+    after a partial or indirect quote it stays its own record with that speaker.
+    """
+    merged: list[Draft] = []
+    for d in drafts:
+        if d.kind != "direct" or d.rule != "direct-unattributed":
+            continue
+        before = [
+            b for b in drafts if b is not d and b not in merged and b.cue_span
+            and b.cue_span[1] <= d.start
+        ]  # fmt: skip
+        if not before:
+            continue
+        prev = max(before, key=lambda b: b.cue_span[1] if b.cue_span else -1)
+        if not _continues(doc, prev, d):
+            continue
+        if prev.kind == "direct" and prev.previous is None:
+            prev.end = d.end
+            prev.text = f"{prev.text} {d.text}"
+            prev.rule += "+continued"
+            merged.append(d)
+            continue
+        d.rule = "direct-continued"
+        d.previous = prev
+        d.speaker_chars = prev.speaker_chars
+        d.subject = prev.subject
+        d.cue_span = prev.cue_span
+    return [d for d in drafts if not any(d is m for m in merged)]
+
+
 def extract_quotes(doc: Doc) -> list[Quote]:
     """Direct, partial and indirect quotes of ``doc`` with speakers and cues."""
     cues = load_cues()
@@ -144,6 +212,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     indirect = reported_speech(doc, idx, cues, blocked, cue_toks)
     partial = partials(doc, indirect, direct)
     drafts = direct + indirect + partial
+    drafts = _continue_attributions(doc, drafts)
     _resolve(doc, drafts)
     drafts.sort(key=lambda d: (d.start, d.kind != "indirect"))
     out: list[Quote] = []

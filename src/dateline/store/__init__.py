@@ -15,16 +15,31 @@ from sqlalchemy import Engine, create_engine, event, func, insert, select, updat
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from ..errors import NotFoundError, StoreError, UnknownDatabaseError
-from ..models import Article, IngestReport, Section
+from ..models import (
+    Article,
+    ArticleAnalysis,
+    Claim,
+    Entity,
+    Event,
+    IngestReport,
+    Mention,
+    Quote,
+    Section,
+)
+from . import _analysis
+from . import _codec as codec
 from . import _schema as s
 from ._migrations import MIGRATIONS, applied_versions, migrate
 
-__all__ = ["Store", "DEFAULT_DB", "TABLES"]
+__all__ = ["Store", "DEFAULT_DB", "TABLES", "codec_record"]
+
+codec_record = codec.to_data
+"""A stored record (entity, quote, claim, event...) as the plain dict that exports use."""
 
 DEFAULT_DB = "dateline.db"
 
-TABLES = ("articles",)
-"""Tables that ``export`` knows; later stages add theirs."""
+TABLES = ("articles", "entities", "mentions", "quotes", "claims", "events")
+"""Tables that ``export`` knows."""
 
 
 def _url_for(target: str | Path) -> str:
@@ -197,14 +212,72 @@ class Store:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(tbl)).scalar_one())
 
+    # -- analysis ----------------------------------------------------------
+    def pending_analysis(self, version: str, model: str) -> list[str]:
+        """Ids of articles that need (re-)analysis by this extractor version and model."""
+        with self.engine.connect() as conn:
+            return _analysis.pending(conn, version, model)
+
+    def save_analysis(self, analysis: ArticleAnalysis, version: str, model: str) -> None:
+        """Replace one article's records with ``analysis``, in one transaction."""
+        with self.engine.begin() as conn:
+            row = conn.execute(
+                select(s.articles.c.content_hash).where(s.articles.c.id == analysis.article_id)
+            ).first()
+            if row is None:
+                raise NotFoundError(f"no article with id {analysis.article_id!r}")
+            _analysis.save_analysis(conn, analysis, row[0], version, model)
+
+    def save_resolution(
+        self,
+        entities: list[Entity],
+        mentions: dict[str, list[Mention]],
+        records: list[Quote | Claim | Event],
+    ) -> None:
+        """Replace the corpus layer (entities, links, claim groups) in one transaction."""
+        with self.engine.begin() as conn:
+            _analysis.save_resolution(conn, entities, mentions, records)
+
+    def load_mentions(self) -> dict[str, list[Mention]]:
+        with self.engine.connect() as conn:
+            return _analysis.load_mentions(conn)
+
+    def load_entities(self) -> list[Entity]:
+        with self.engine.connect() as conn:
+            return _analysis.load_entities(conn)
+
+    def load_quotes(self, article_id: str | None = None) -> list[Quote]:
+        with self.engine.connect() as conn:
+            return _analysis.load_quotes(conn, article_id)
+
+    def load_claims(self, article_id: str | None = None) -> list[Claim]:
+        with self.engine.connect() as conn:
+            return _analysis.load_claims(conn, article_id)
+
+    def load_events(self, article_id: str | None = None) -> list[Event]:
+        with self.engine.connect() as conn:
+            return _analysis.load_events(conn, article_id)
+
     # -- export ------------------------------------------------------------
     def records(self, table: str) -> Iterator[dict[str, Any]]:
         """Export records of ``table`` (see :data:`TABLES`)."""
         if table == "articles":
             for art in self.iter_articles():
                 yield art.to_record()
-            return
-        raise StoreError(f"unknown table {table!r}; known: {', '.join(TABLES)}")
+        elif table == "mentions":
+            for aid, mentions in self.load_mentions().items():
+                for m in mentions:
+                    yield {"article_id": aid, **codec.to_data(m)}
+        elif table == "entities":
+            yield from (codec.to_data(e) for e in self.load_entities())
+        elif table == "quotes":
+            yield from (codec.to_data(q) for q in self.load_quotes())
+        elif table == "claims":
+            yield from (codec.to_data(c) for c in self.load_claims())
+        elif table == "events":
+            yield from (codec.to_data(e) for e in self.load_events())
+        else:
+            raise StoreError(f"unknown table {table!r}; known: {', '.join(TABLES)}")
 
     def _table(self, name: str) -> Any:
         try:

@@ -30,6 +30,11 @@ def _create(*tables: str) -> Callable[[Connection], None]:
 
 MIGRATIONS: list[Migration] = [
     Migration(1, "create articles", _create("articles")),
+    Migration(
+        2,
+        "create analysis tables",
+        _create("analyses", "mentions", "entities", "quotes", "claims", "events"),
+    ),
 ]
 
 
