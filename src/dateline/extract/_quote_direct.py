@@ -94,9 +94,9 @@ def _cue_before(
                 return None
             if last.text == ":" or (last.text == "," and len(gap) <= 6):
                 return t
-            if len(gap) == 0 or (
-                _capitalised(text, q.start) and len(gap) <= 3 and t.lemma_.lower() in _ADDRESSEE
-            ):
+            if not _capitalised(text, q.start):
+                return None  # said “resistance” would go on: a partial quote
+            if len(gap) == 0 or (len(gap) <= 3 and t.lemma_.lower() in _ADDRESSEE):
                 return t  # He told reporters “We will …”
             return None
     return None

@@ -357,7 +357,11 @@ def _indirect(
 
 
 _COLON = re.compile(r"[\"“]?([^\n:\"“]{1,40}):[ \t]+(\S[^\n]*)")
-_NOT_SPEAKERS = {"update", "note", "editor", "photo", "watch", "read", "video", "source"}
+_NOT_SPEAKERS = {
+    "update", "note", "editor", "photo", "watch", "read", "video", "source", "file", "graphic",
+    "caption", "related", "breaking", "factbox", "explainer", "analysis", "timeline",
+}  # fmt: skip
+"""Label words: a line "FILE PHOTO: …" or "Graphic: …" is not someone speaking."""
 
 
 def colon_attributions(doc: Doc, idx: Index) -> list[Draft]:
@@ -379,7 +383,7 @@ def colon_attributions(doc: Doc, idx: Index) -> list[Draft]:
                 0 < len(name) <= 4
                 and name[0].text[:1].isupper()
                 and all(t.pos_ in ("PROPN", "NOUN", "PART") or t.text in (".", "’s") for t in name)
-                and name.text.lower() not in _NOT_SPEAKERS
+                and not any(t.lower_ in _NOT_SPEAKERS for t in name)
                 and len(m.group(2).split()) >= 3
             )
             if ok:
