@@ -412,3 +412,9 @@ def test_quote_after_an_unrelated_sentence_stays_unattributed(nlp: Language) -> 
     )
     direct = only(quotes_of(nlp, text), "direct")
     assert all(q.speaker is None for q in direct)
+
+
+def test_statement_noun_before_a_colon_is_a_cue(nlp: Language) -> None:
+    text = "The ministry issued a statement: “The border stays closed.”"
+    (q,) = only(quotes_of(nlp, text), "direct")
+    assert q.speaker == "The ministry" and q.cue == "issued"

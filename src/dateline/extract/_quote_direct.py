@@ -84,6 +84,8 @@ def _cue_before(
             and cue_entry(t, cues) is None
             and t.dep_ not in ("aux", "amod", "compound")  # "in a televised speech:"
         ):
+            if last.text == ":" and _gives_statement(t, cues) and subject_of(t) is not None:
+                return t  # X gave a response on Twitter: “…” / X issued a statement: “…”
             return None
         if cue_entry(t, cues) is not None and t.lemma_.lower() != "be":
             if t.dep_ in ("amod", "compound") or subject_of(t) is None:
@@ -100,6 +102,15 @@ def _cue_before(
                 return t  # He told reporters “We will …”
             return None
     return None
+
+
+def _gives_statement(verb: Token, cues: dict[str, Cue]) -> bool:
+    """A verb whose object is a speech noun: gave a response, issued a statement."""
+    return any(
+        c.dep_ == "dobj" and cues.get("n:" + c.lemma_.lower()) is not None
+        and cues["n:" + c.lemma_.lower()].speech
+        for c in verb.children
+    )  # fmt: skip
 
 
 _DASH = re.compile(r"[ \t\xa0]*([―—–-])[ \t\xa0]*([^\n]{2,80})")
