@@ -297,7 +297,7 @@ def _event_category(verb: Token | None, anchor: Token) -> str | None:
 
 
 def _detention(verb: Token) -> bool:
-    """"were rounded up", "had been held" (passive), "were in custody"."""
+    """ "were rounded up", "had been held" (passive), "were in custody"."""
     lemma = verb.lemma_.lower()
     kids = list(verb.children)
     if lemma == "round" and any(c.lower_ == "up" for c in kids):

@@ -131,7 +131,7 @@ def _resolve(doc: Doc, drafts: list[Draft]) -> None:
             d.speaker = src.speaker
 
 
-_QUOTE_MARKS = "\"“”‘’"
+_QUOTE_MARKS = '"“”‘’'
 _GAP_LIMIT = 200
 
 
