@@ -1,0 +1,305 @@
+"""Publication dating: weekday/date pins, abstention, and joint inference over a dump.
+
+All texts are fictional (Port Avalon on the Tamsin coast does not exist).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dateline.dating import (
+    MIN_CONFIDENCE,
+    TIERS,
+    Evidence,
+    Mention,
+    anchors_by_article,
+    date_articles,
+    evidence_for,
+    infer_group,
+    infer_publication_date,
+)
+from dateline.ingest import read_input
+from dateline.models import RawArticle
+from tests.conftest import CORPUS, ROOT, require_shared
+
+WIRE = "Harbor Wire"
+
+PINNED = (
+    "The Tamsin port council voted on Friday, March 6, to close the old fish quay, "
+    "officials said. The quay was built in 1931 and last repaired in 2019. Fishing crews "
+    "will move to the new pier on Gull Point. The council will meet again in April."
+)
+
+STRIKE = """Crane operators walk out at Avalon container terminal
+
+By Mara Quell
+
+PORT AVALON (Harbor Wire) – Crane operators at the Avalon container terminal walked off \
+the job on Friday, halting the loading of ships at the busiest port on the Tamsin coast.
+
+The union said its members wanted a pay rise of eight percent and safer night shifts.
+
+Port managers called the walkout illegal and said they would seek a court order.
+
+Ships queued outside the breakwater as the evening tide turned.
+
+The terminal, which opened in 2019, handles most of the region's grain exports.
+
+Freight rates for barley cargoes rose sharply, brokers in the capital said.
+
+(Reporting by Mara Quell; Editing by Tobias Wren)
+
+Avalon port talks open as strike enters fourth day
+
+By Mara Quell and Ivo Brandt
+
+PORT AVALON (Harbor Wire) – Union leaders and port managers met on Monday for the first \
+time since crane operators walked off the job at the Avalon container terminal on Friday.
+
+Crane operators at the Avalon container terminal walked off the job on Jan. 3, \
+demanding a pay rise and safer night shifts.
+
+Grain traders said the stoppage had already delayed three ships bound for the northern islands.
+
+The mayor urged both sides to settle before the harvest fair.
+
+Fishing boats were unaffected and landed a record catch of herring.
+
+(Reporting by Mara Quell and Ivo Brandt; Editing by Tobias Wren)
+
+Avalon lighthouse museum reopens after repairs
+
+By Ivo Brandt
+
+PORT AVALON (Harbor Wire) – The lighthouse museum on Gull Point reopened to visitors \
+after two years of repairs to its spiral stair and lantern room.
+
+Curators said the collection of ship models had been cleaned and catalogued.
+
+Entry remains free for children.
+
+(Reporting by Ivo Brandt; Editing by Tobias Wren)
+
+Tamsin wool prices steady at autumn auction
+
+By Lena Orrin
+
+KESTREL BAY (Harbor Wire) – Wool prices held steady at the autumn auction in Kestrel Bay as \
+buyers from the mainland mills bid cautiously.
+
+Fine merino fleeces fetched slightly more than coarse crossbred lots.
+
+Several farmers withheld their best bales, hoping for firmer bids in spring.
+
+Auctioneers blamed the muted demand on weak orders for winter coats.
+
+A new shearing shed cooperative plans to open near the salt marshes.
+
+Transport costs for bales have doubled, one farmer complained.
+
+(Reporting by Lena Orrin; Editing by Tobias Wren)
+
+Storm warning lifted for northern islands
+
+By Lena Orrin
+
+KESTREL BAY (Harbor Wire) – Forecasters lifted the storm warning for the northern islands \
+as gale-force winds eased overnight.
+
+Ferries to the outer skerries resumed a reduced timetable.
+
+Power lines on Heron Isle were repaired by volunteer crews.
+
+Schools on the islands reopened after a two-day closure.
+
+The weather bureau expects calm seas and light drizzle.
+
+(Reporting by Lena Orrin; Editing by Tobias Wren)
+"""
+
+
+def _wire(text: str, group: str | None = None) -> RawArticle:
+    return RawArticle(text=text, origin="test", agency=WIRE, group=group)
+
+
+def test_adjacent_weekday_pins_date_and_year() -> None:
+    ev = evidence_for(PINNED, wire=True)
+    (mention,) = ev.dates
+    assert (mention.month, mention.day, mention.weekday) == (3, 6, 5)
+    (result,) = date_articles([_wire(PINNED)])
+    # "last repaired in 2019": published 2019-2021; March 6 is a Friday only in 2020
+    assert result.value == date(2020, 3, 6)
+    assert result.inferred
+    assert result.confidence == TIERS["wire"]
+    assert "lead-weekday-dated" in result.evidence
+
+
+def test_weekday_that_disagrees_with_the_date_is_no_anchor() -> None:
+    text = PINNED.replace("on Friday, March 6", "on Tuesday, March 6").replace("2019", "2020")
+    (result,) = date_articles([_wire(text)])
+    # "last repaired in 2020": published 2020 or 2021, and neither has a Tuesday March 6
+    assert result.value is None
+    assert result.evidence.startswith("no year")
+
+
+def test_abstains_without_a_year() -> None:
+    text = "Dockers walked out on Friday, March 6, the union said. Talks resume on Monday."
+    (result,) = date_articles([_wire(text)])
+    assert result.value is None
+    assert result.confidence == 0.0
+    assert result.evidence.startswith("no year")
+
+
+def test_abstains_on_plain_text_without_dates() -> None:
+    result = infer_publication_date(evidence_for("The museum reopened. Entry is free."))
+    assert result.value is None
+    assert result.inferred
+
+
+def test_weak_tier_is_not_stored_but_says_what_it_would_be() -> None:
+    # no agency dateline: the lead-weekday convention is under MIN_CONFIDENCE
+    assert TIERS["other"] < MIN_CONFIDENCE <= TIERS["wire"]
+    (result,) = date_articles([RawArticle(text=PINNED, origin="test")])
+    assert result.value is None
+    assert result.evidence.startswith("weak") and "2020-03-06" in result.evidence
+
+
+def test_metadata_date_wins() -> None:
+    raw = _wire(PINNED)
+    raw.published = date(2021, 5, 4)
+    (result,) = date_articles([raw])
+    assert (result.value, result.inferred, result.confidence) == (date(2021, 5, 4), False, 1.0)
+
+
+def test_reporting_weekday_never_links() -> None:
+    ev = evidence_for("The union said on Friday that the strike at the Avalon terminal goes on.")
+    (friday,) = ev.weekdays
+    assert friday.speech
+
+
+@pytest.fixture
+def dump() -> list[RawArticle]:
+    raws = read_input(STRIKE.encode("utf-8"), "strike.txt").articles
+    assert [r.agency for r in raws] == [WIRE] * 5
+    assert len({r.group for r in raws}) == 1
+    return raws
+
+
+def test_group_ties_weekday_in_one_story_to_date_in_another(dump: list[RawArticle]) -> None:
+    first, second, museum, *_ = date_articles(dump)
+    # story 1 says "on Friday", story 2 dates the same walkout "Jan. 3": Friday Jan. 3, 2020
+    assert first.value == date(2020, 1, 3)
+    assert first.evidence.startswith("group")
+    # story 2's Monday lead lies in the week after that Friday
+    assert second.value == date(2020, 1, 6)
+    assert museum.value is None
+    assert museum.evidence.startswith("no anchor")
+
+
+def test_alone_the_first_story_cannot_be_dated(dump: list[RawArticle]) -> None:
+    first = dump[0]
+    first.group = None
+    (result,) = date_articles([first])
+    assert result.value is None
+
+
+def test_anchors_link_only_the_same_happening(dump: list[RawArticle]) -> None:
+    evidence = [evidence_for(r.text, wire=True) for r in dump]
+    anchors = anchors_by_article(evidence)
+    first_anchor = {(a.kind, a.when) for a in anchors[0]}
+    assert first_anchor == {("group", date(2020, 1, 3))}
+    assert anchors[2] == anchors[3] == anchors[4] == []
+
+
+def _mention(start: int, sentence: int, context: set[str], **kw: int) -> Mention:
+    return Mention(start, start + 6, -1, frozenset(context), sentence=sentence, **kw)  # type: ignore[arg-type]
+
+
+def test_conflicting_anchors_abstain() -> None:
+    strike, talks = {"crane", "walkout", "tamsin"}, {"ferry", "charter", "signed"}
+    ev = Evidence(
+        weekdays=[
+            replace(_mention(0, 0, strike, weekday=5), in_lead=True),
+            _mention(40, 1, talks, weekday=3),
+        ],
+        # the walkout on Jan. 3, 2020 (a Friday), the charter signed Jan. 15 (a Wednesday)
+        # each named twice: one weekday-date pair alone does not make an anchor
+        dates=[
+            _mention(80, 2, strike, month=1, day=3, year=2020),
+            _mention(90, 3, strike, month=1, day=3),
+            _mention(120, 4, talks, month=1, day=15, year=2020),
+            _mention(130, 5, talks, month=1, day=15),
+        ],
+        years=[2020],
+        sentence_stems=Counter(strike | talks),
+        sentences=100,
+        wire=True,
+    )
+    (result,) = infer_group([ev])
+    # Friday (the lead) is Jan. 3, yet "on Wednesday" (Jan. 15) must lie in the week before
+    assert result.value is None
+    assert result.evidence.startswith("conflict")
+    # had the charter been signed on Wednesday, Jan. 1, the two would agree on Jan. 3
+    ev.dates[2:] = [replace(d, day=1) for d in ev.dates[2:]]
+    (result,) = infer_group([ev])
+    assert result.value == date(2020, 1, 3)
+
+
+def _key() -> dict[str, dict[str, object]]:
+    data = json.loads((ROOT / "eval" / "data" / "dating_corpus_key.json").read_text("utf-8"))
+    return {re.sub(r"\W+", " ", a["headline"].lower()): a for a in data["articles"]}
+
+
+def test_shared_corpus_answers_agree_with_the_key() -> None:
+    path = require_shared(CORPUS)
+    raws = read_input(Path(path).read_bytes(), str(path)).articles
+    key = _key()
+    results = date_articles(raws)
+    answered = 0
+    for raw, result in zip(raws, results, strict=True):
+        entry = key[re.sub(r"\W+", " ", (raw.title or "").lower())]
+        if result.value is None:
+            assert result.evidence  # every abstention gives its reason
+            continue
+        answered += 1
+        lo, hi = (date.fromisoformat(str(d)) for d in entry["window"])  # type: ignore[attr-defined]
+        assert lo <= result.value <= hi, raw.title
+        if entry["date"]:
+            assert result.value == date.fromisoformat(str(entry["date"])), raw.title
+    assert answered >= 3
+
+
+FINED = """Heron Isle fishermen fined over silo blockade
+
+By Lena Orrin
+
+KESTREL BAY (Harbor Wire) – A magistrate fined six fishermen from Heron Isle on Monday.
+
+The fishermen blocked the gates of the Avalon grain silo with trawler nets on Thursday, \
+in support of the crane operators.
+
+(Reporting by Lena Orrin; Editing by Tobias Wren)
+"""
+
+
+def test_dated_story_dates_its_weekdays_for_the_others() -> None:
+    freight = "Freight rates for barley cargoes rose sharply, brokers in the capital said."
+    blockade = (
+        "Fishermen from Heron Isle blocked the gates of the Avalon grain silo with trawler "
+        "nets on Thursday."
+    )
+    text = STRIKE.replace(freight, f"{freight}\n\n{blockade}") + "\n" + FINED
+    raws = read_input(text.encode("utf-8"), "strike.txt").articles
+    results = date_articles(raws)
+    assert results[0].value == date(2020, 1, 3)
+    # once story 1 is dated (Friday Jan. 3), its "Thursday" blockade is Jan. 2; the last
+    # story's "on Thursday" blockade links to it, and its Monday lead is Jan. 6
+    assert raws[-1].title == "Heron Isle fishermen fined over silo blockade"
+    assert results[-1].value == date(2020, 1, 6)
