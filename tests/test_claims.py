@@ -124,3 +124,59 @@ def test_group_ids_are_stable() -> None:
     first = [g.id for g in group_claims([_c(15), _c(16)])]
     second = [g.id for g in group_claims([_c(16), _c(15)])]
     assert first == second
+
+
+# -- causes, crowds, troops, attribution details ---------------------------------------
+
+
+def test_cause_of_casualty_figures() -> None:
+    (stampede,) = _claims("A stampede at the funeral on Tuesday killed at least 56 people.")
+    assert stampede.cause == "stampede"
+    strike = _claims("Air strikes on the depots, which killed 25 fighters and wounded 55, ended.")
+    assert [(c.value, c.cause) for c in strike] == [(25, "strike"), (55, "strike")]
+    (shot,) = _claims("Gunners shot down a passenger jet, killing all 176 people on board.")
+    assert shot.cause == "shoot"
+    (unknown,) = _claims("State television said 80 soldiers had been killed.")
+    assert unknown.cause is None
+
+
+def test_different_causes_are_different_things() -> None:
+    a = _c(56, what="people", source="A")
+    a.cause = "stampede"
+    b = _c(80, what="people", source="B")
+    assert len(group_claims([a, b])) == 2
+    c = _c(90, what="people", source="C")
+    c.cause = "stampede"
+    assert _group(a, c).conflict
+
+
+def test_crowds_are_compared_on_the_same_day_and_activity() -> None:
+    def crowd(v: float, when: str | None, cause: str = "gather", what: str = "mourners") -> Claim:
+        c = _c(v, "~", value_max=v * 10, vague=True, what=what, category="crowd", when=when)
+        c.cause = cause
+        return c
+
+    assert _group(crowd(1e5, "2020-01-06"), crowd(1e6, "2020-01-06", what="crowd")).conflict
+    assert len(group_claims([crowd(100, "2020-01-06"), crowd(1e5, "2020-01-07")])) == 2
+    assert len(group_claims([crowd(100, "2020-01-06"), crowd(1e3, None)])) == 2
+    assert len(group_claims([crowd(100, "2020-01-06"), crowd(1e3, "2020-01-06", "tell")])) == 2
+
+
+def test_troop_figures_group_without_conflict() -> None:
+    g = _group(
+        _c(750, what="troops", category="troops"), _c(4000, what="troops", category="troops")
+    )
+    assert not g.conflict
+
+
+def test_figures_of_people_addressed_or_single_people_are_not_claims() -> None:
+    told = _claims("The cleric told thousands of worshippers that the fight would go on.")
+    assert all(c.attributed_to == "Reuters" for c in told)
+    assert _claims("One soldier from Ohio said he was ready.") == []
+
+
+def test_relative_pronoun_is_not_the_source_and_numbered_in_counts() -> None:
+    text = "The crowd, which state media said numbered in the millions, filled the square."
+    (claim,) = _claims(text)
+    assert claim.what == "crowd" and claim.category == "crowd" and claim.value == 1e6
+    assert claim.attributed_to == "state media"

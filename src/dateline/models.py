@@ -272,6 +272,8 @@ class Claim:
     group_id: str | None = None
     conflict: bool = False
     id: str = ""
+    cause: str | None = None
+    """What produced a casualty figure, as a lemma: "stampede", "strike", "shoot"."""
 
 
 @dataclass

@@ -145,8 +145,15 @@ def claims(db: str, conflicts: bool, category: str | None, fmt: str) -> None:
     click.echo(format_listing([codec_record(c) for c in picked], fmt, CLAIM_COLUMNS))
 
 
+def _num(v: float) -> str:
+    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,g}"
+
+
 def _figure(c: Claim) -> str:
-    value = f"{c.value:g}" if c.value_max is None else f"{c.value:g}–{c.value_max:g}"
+    if c.vague and c.value_max is not None:
+        value = f"{_num(c.value)}s"  # "hundreds of thousands" → 100,000s
+    else:
+        value = _num(c.value) if c.value_max is None else f"{_num(c.value)}–{_num(c.value_max)}"
     return f"{c.qualifier + ' ' if c.qualifier else ''}{value}"
 
 

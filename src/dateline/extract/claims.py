@@ -35,6 +35,10 @@ SAY_VERBS = frozenset({
     "tweet", "post", "count", "put", "publish", "inform", "brief", "testify", "boast",
 })  # fmt: skip
 _MAX_SOURCE_TOKENS = 8
+_RELATIVE = frozenset({"which", "that", "who"})
+_ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "warn", "remind", "assure"})
+_OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
+""""Khamenei told thousands of Iranians": the figure is who was told, not a claim."""
 
 
 def _phrase(tok: Token) -> str:
@@ -60,7 +64,11 @@ def _phrase(tok: Token) -> str:
 def _say_subject(verb: Token) -> Token | None:
     if verb.lemma_.lower() not in SAY_VERBS:
         return None
-    for c in verb.children:
+    kids = list(verb.children)
+    named = [c for c in kids if c.dep_ == "nsubj" and c.lower_ not in _RELATIVE]
+    if named and any(c.lower_ in _RELATIVE for c in kids if c.dep_ == "nsubj"):
+        return named[0]  # "which state media said …": the media, not "which"
+    for c in kids:
         if c.dep_ in ("nsubj", "nsubjpass") and c.dep_ != "expl":
             if c.dep_ == "nsubjpass":
                 # "it was reported by state media": the agent is the source
@@ -95,10 +103,14 @@ def attribute(doc: Doc, start: int, end: int, quotes: list[Quote]) -> tuple[str 
         return None, "none"
     tok = span.root
     sent = tok.sent
+    child = tok
     for anc in tok.ancestors:
+        if anc.lemma_.lower() in _ADDRESSEE_VERBS and child.dep_ in _OBJECT_DEPS:
+            return None, "none"  # the figure counts who was told: narration
         subj = _say_subject(anc)
         if subj is not None:
             return _phrase(subj), "cue"
+        child = anc
     acc = _according_to(sent)
     if acc is not None:
         return _phrase(acc), "according_to"
@@ -133,6 +145,8 @@ def extract_claims(
         source, rule = attribute(doc, q.start, q.end, quotes)
         if source is None and publisher:
             source, rule = publisher, "publisher"
+        if _is_lone_person(q):
+            continue
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         sentence = span.root.sent.text if span is not None and len(span) else ""
         claims.append(
@@ -152,6 +166,126 @@ def extract_claims(
                 text=q.text,
                 vague=q.vague,
                 attribution=rule,
+                cause=_cause(q.category, span),
             )
         )
     return claims
+
+
+_CASUALTY = frozenset({"killed", "wounded", "arrested", "displaced"})
+_HARM_VERBS = frozenset({
+    "kill", "wound", "injure", "hurt", "arrest", "detain", "displace", "die", "claim",
+})  # fmt: skip
+_PERSONISH = ("PERSON", "NORP", "GPE", "ORG")
+
+
+_GATHER = frozenset({
+    "march", "gather", "throng", "rally", "protest", "chant", "attend", "mourn", "number",
+    "fill", "pack", "turn", "flock", "crowd", "converge", "demonstrate", "line", "swell",
+    "shout", "cheer", "pour", "join", "assemble",
+})  # fmt: skip
+
+
+def _cause(category: str, span: Span | None) -> str | None:
+    if span is None or not len(span):
+        return None
+    if category in _CASUALTY:
+        return casualty_cause(span)
+    if category == "crowd":
+        return crowd_activity(span)
+    return None
+
+
+def crowd_activity(span: Span) -> str | None:
+    """What a counted crowd was doing: "gather" for marching, thronging, chanting,
+    numbering…; otherwise the verb's lemma ("tell" for "told thousands of Iranians")."""
+    nouns = [span.root, *[t for t in span.root.subtree if t.dep_ == "pobj"]]
+    for n in nouns:
+        for c in n.children:
+            if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB":
+                return _activity(c)
+    for anc in list(span.root.ancestors)[:5]:
+        if anc.pos_ == "VERB":
+            return _activity(anc)
+    return None
+
+
+def _activity(verb: Token) -> str:
+    lemma = verb.lemma_.lower()
+    return "gather" if lemma in _GATHER else lemma
+
+
+def _is_lone_person(q: Quantity) -> bool:
+    """ "One soldier said …": a single person introduced, not a figure anyone claims."""
+    return (
+        q.value == 1
+        and q.value_max is None
+        and not q.qualifier
+        and q.category in ("troops", "crowd")
+    )
+
+
+def _harm_verb(tok: Token) -> Token | None:
+    for anc in [tok, *tok.ancestors][:6]:
+        if anc.pos_ in ("VERB", "AUX") and anc.lemma_.lower() in _HARM_VERBS:
+            return anc
+    return None
+
+
+_CAUSE_NOUNS = frozenset({
+    "strike", "airstrike", "attack", "raid", "bombing", "bomb", "blast", "explosion",
+    "shelling", "missile", "rocket", "drone", "shooting", "stampede", "crash", "fire",
+    "earthquake", "storm", "flood", "clash", "fighting", "ambush", "assault", "offensive",
+})  # fmt: skip
+
+
+def _cause_noun(noun: Token) -> Token | None:
+    """ "strikes on bases, which killed …": the relative clause may hang on the
+    nearer noun; climb to an event noun above it when there is one."""
+    cur = noun
+    for _ in range(3):
+        if cur.lower_ in _CAUSE_NOUNS or cur.lemma_.lower() in _CAUSE_NOUNS:
+            return cur
+        if cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.head.pos_ == "NOUN":
+            cur = cur.head.head
+        else:
+            break
+    if cur.lower_ in _CAUSE_NOUNS or cur.lemma_.lower() in _CAUSE_NOUNS:
+        return cur
+    # "strikes on Sunday on bases, which …": an event noun earlier in the clause
+    for t in reversed(list(noun.doc[noun.sent.start : noun.i])):
+        if t.pos_ == "NOUN" and (t.lower_ in _CAUSE_NOUNS or t.lemma_.lower() in _CAUSE_NOUNS):
+            return t
+    return None
+
+
+def casualty_cause(span: Span) -> str | None:
+    """The lemma of what caused a casualty figure, when the sentence says it.
+
+    "A stampede killed at least 56" → stampede; "strikes, which killed 25" → strike;
+    "killed by a drone" → drone; "shot down an airliner, killing all 176" → shoot.
+    People and places as causes ("Iran killed …") are not kept: those are actors.
+    """
+    verb = _harm_verb(span.root)
+    if verb is None:
+        return None
+    if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "agent") for c in verb.children):
+        verb = verb.head  # "which killed 25 fighters and wounded 55"
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            head = c
+            if c.lower_ in ("which", "that") and verb.dep_ == "relcl":
+                found = _cause_noun(verb.head)
+                if found is None:
+                    return None
+                head = found
+            if head.pos_ == "NOUN" and head.ent_type_ not in _PERSONISH:
+                return head.lemma_.lower()
+            return None
+        if c.dep_ == "agent":
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ == "NOUN":
+                return pobj.lemma_.lower()
+    if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and verb.head.pos_ == "VERB":
+        return verb.head.lemma_.lower()  # "… shot down an airliner, killing all 176"
+    return None

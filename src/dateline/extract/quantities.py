@@ -184,6 +184,38 @@ def _counted(m: Mention, doc: Doc, span: Span) -> Span | None:
     return None
 
 
+_TOTAL_VERBS = frozenset({"number", "run", "total", "swell", "count"})
+
+
+def _numbered_subject(span: Span) -> Span | None:
+    """ "The crowd, which media said numbered in the millions": what was counted is
+    the subject of the verb the figure completes ("numbered in", "ran into")."""
+    tok = span.root
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in ("in", "into", "to"):
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() not in _TOTAL_VERBS:
+        return None
+    subj: Token | None = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    for _ in range(3):
+        if subj is not None and subj.lower_ not in ("which", "that", "who"):
+            break
+        if verb.dep_ == "relcl":
+            subj = verb.head  # "the crowd, which (media said) numbered in …"
+            break
+        if verb.dep_ not in ("xcomp", "ccomp", "conj"):
+            break
+        verb = verb.head
+        if verb.dep_ != "relcl":
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ not in _NOUN or subj.lower_ in ("which", "that", "who"):
+        return None
+    lefts = [t for t in subj.lefts if t.dep_ in ("compound", "amod")]
+    start = lefts[0].i if lefts else subj.i
+    return subj.doc[start : subj.i + 1]
+
+
 def _phrase_norm(span: Span) -> str:
     return " ".join(t.lemma_.lower() for t in span if not t.is_punct)
 
@@ -197,7 +229,7 @@ def _build(m: Mention, text: str, doc: Doc) -> Quantity | None:
     what_span: Span | None = None
     unit, unit_norm = m.unit, m.unit_norm
     if unit is None:
-        what_span = _counted(m, doc, span)
+        what_span = _counted(m, doc, span) or _numbered_subject(span)
         if what_span is not None:
             unit = what_span.text
             unit_norm = _phrase_norm(what_span)

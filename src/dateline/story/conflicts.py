@@ -12,6 +12,14 @@ the first group that has
 * compatible places: the nationality / place words in ``what`` ("U.S.", "Iranian")
   are equal, or one side has none;
 * a compatible date: within ±2 days of the group's dates, when both are known;
+* for casualty categories, the same cause ("stampede", "strike", "shoot" — see
+  :func:`dateline.extract.claims.casualty_cause`), an unknown cause counting as
+  its own value: a figure for a stampede and one with no stated cause are kept
+  apart rather than risk a false conflict;
+* for crowds, the same activity ("gather" for marching, thronging, numbering …;
+  the verb otherwise) and the same known day (undated crowds only meet undated
+  ones): a crowd is counted at one gathering, and
+  "crowd"/"people" match any crowd noun;
 
 otherwise it starts a new group. The group id is a hash of category, object key,
 places and earliest date, so it is stable across runs over the same claims.
@@ -23,7 +31,9 @@ thousands") -> [v, v_max) with the upper end excluded. On a line, intervals that
 meet pairwise all share a point, so a group is in conflict exactly when two of its
 claims' intervals are disjoint, and a claim is flagged when its interval misses
 another claim's. Changes (``up``/``down``: "rose by 10") are not counts and are
-kept out of conflict checks.
+kept out of conflict checks, and so are troop and money figures
+(:data:`NO_CONFLICT`): forces and sums change from one deployment or package to
+the next, so two different figures usually describe two different things.
 """
 
 from __future__ import annotations
@@ -40,6 +50,9 @@ __all__ = ["group_claims", "interval", "compatible", "object_key"]
 DATE_WINDOW_DAYS = 2
 APPROX = 0.10
 _CASUALTY = {"killed", "wounded", "arrested", "displaced"}
+NO_CONFLICT = frozenset({"troops", "money"})
+_CAUSED = _CASUALTY | {"crowd"}
+_CROWD_GENERIC = frozenset({"people", "crowd", "person"})
 _GENERIC = "people"
 _SYNONYMS = {
     "rocket": "missile", "missile": "missile", "ballistic": "missile", "projectile": "missile",
@@ -156,21 +169,29 @@ class _Bucket:
     key: str
     places: frozenset[str]
     delta: bool
+    cause: str | None = None
     dates: list[date] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
 
     def accepts(self, c: Claim, key: str, places: frozenset[str], d: date | None) -> bool:
         if c.category != self.category or (c.change in ("up", "down")) != self.delta:
             return False
+        if self.category in _CAUSED and c.cause != self.cause:
+            return False
         if key != self.key:
-            generic_ok = self.category in _CASUALTY and _GENERIC in (key, self.key)
+            generic_ok = (self.category in _CASUALTY and _GENERIC in (key, self.key)) or (
+                self.category == "crowd" and bool({key, self.key} & _CROWD_GENERIC)
+            )
             if not generic_ok:
                 return False
         if places and self.places and not places & self.places:
             return False
+        if self.category == "crowd" and (d is None) != (not self.dates):
+            return False  # a crowd is only comparable with one counted the same day
         if d is not None and self.dates:
             lo, hi = min(self.dates), max(self.dates)
-            if (lo - d).days > DATE_WINDOW_DAYS or (d - hi).days > DATE_WINDOW_DAYS:
+            window = 0 if self.category == "crowd" else DATE_WINDOW_DAYS
+            if (lo - d).days > window or (d - hi).days > window:
                 return False
         return True
 
@@ -197,7 +218,7 @@ def group_claims(claims: list[Claim]) -> list[ClaimGroup]:
                 b.add(c, key, places, d)
                 break
         else:
-            b = _Bucket(c.category, key, places, c.change in ("up", "down"))
+            b = _Bucket(c.category, key, places, c.change in ("up", "down"), c.cause)
             b.add(c, key, places, d)
             buckets.append(b)
     groups: list[ClaimGroup] = []
@@ -205,7 +226,7 @@ def group_claims(claims: list[Claim]) -> list[ClaimGroup]:
     for b in buckets:
         first = min(b.dates).isoformat() if b.dates else ""
         raw = "|".join([b.category, b.key, ",".join(sorted(b.places)), first,
-                        "delta" if b.delta else ""])  # fmt: skip
+                        "delta" if b.delta else "", b.cause or ""])  # fmt: skip
         gid = hashlib.sha1(raw.encode()).hexdigest()[:12]
         if gid in seen:
             seen[gid] += 1
@@ -215,7 +236,9 @@ def group_claims(claims: list[Claim]) -> list[ClaimGroup]:
         conflict = False
         for c in b.claims:
             c.group_id = gid
-            c.conflict = any(not compatible(c, o) for o in b.claims if o is not c)
+            c.conflict = b.category not in NO_CONFLICT and any(
+                not compatible(c, o) for o in b.claims if o is not c
+            )
             conflict = conflict or c.conflict
         sides: dict[tuple[float, float], ClaimSide] = {}
         for c in b.claims:
