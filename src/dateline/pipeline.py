@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from .extract.actors import extract_mentions, resolve_entities
 from .extract.claims import extract_claims
+from .extract.events import extract_events
 from .extract.quantities import extract_quantities
 from .extract.quotes import extract_quotes
 from .extract.time import event_date, tag_times
@@ -40,7 +41,7 @@ from .story.conflicts import group_claims
 
 __all__ = ["ANALYSIS_VERSION", "AnalysisReport", "analyze", "analyze_article", "link_records"]
 
-ANALYSIS_VERSION = "1"
+ANALYSIS_VERSION = "4"
 """Bump when an extractor changes its output, so stored articles are re-analysed."""
 
 
@@ -70,6 +71,38 @@ def _sentence_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return sent.start_char, sent.end_char
 
 
+_SIDE_CLAUSES = ("relcl", "acl", "appos")
+
+
+def _same_clause_times(
+    times: list[TimeExpression], doc: Doc, start: int, end: int
+) -> list[TimeExpression]:
+    """Time expressions of the sentence that are not inside a relative clause (or
+    appositive) the span is not part of: in "the crowd, which numbered in the
+    millions, recalled the masses that gathered in 1989", 1989 dates the masses."""
+    span = doc.char_span(start, max(end, start + 1), alignment_mode="expand")
+    if span is None or not len(span):
+        return times
+    inside = {t.i for t in span}
+    out = []
+    for expr in times:
+        tok_span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+        if tok_span is None or not len(tok_span) or tok_span.root.sent != span.root.sent:
+            out.append(expr)
+            continue
+        side = next(
+            (
+                a
+                for a in [tok_span.root, *tok_span.root.ancestors]
+                if a.dep_ in _SIDE_CLAUSES and not inside & {t.i for t in a.subtree}
+            ),
+            None,
+        )
+        if side is None:
+            out.append(expr)
+    return out
+
+
 def _quote_date(
     q: Quote, times: list[TimeExpression], doc: Doc, published: date | None
 ) -> str | None:
@@ -96,10 +129,11 @@ def analyze_article(article: Article, doc: Doc) -> ArticleAnalysis:
     for c in claims:
         c.article_id = article.id
         c.id = _short_id(article.id, "claim", c.start, c.end)
-        when = event_date(times, c.start, c.end, published, _sentence_span(doc, c.start, c.end))
+        own = _same_clause_times(times, doc, c.start, c.end)
+        when = event_date(own, c.start, c.end, published, _sentence_span(doc, c.start, c.end))
         if when.stated or c.date is None:
             c.date = when.value
-    events = _extract_events(
+    events = extract_events(
         doc,
         article_id=article.id,
         published=published,
@@ -116,18 +150,6 @@ def analyze_article(article: Article, doc: Doc) -> ArticleAnalysis:
         claims=claims,
         events=events,
     )
-
-
-def _extract_events(doc: Doc, **context: object) -> list[Event]:
-    # TEMPORARY until the events stage lands
-    import importlib
-
-    try:
-        mod = importlib.import_module("dateline.extract.events")
-    except ImportError:
-        return []
-    result: list[Event] = mod.extract_events(doc, **context)
-    return result
 
 
 def _overlapping(mentions: list[Mention], start: int | None, end: int | None) -> Mention | None:

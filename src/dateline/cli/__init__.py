@@ -6,6 +6,7 @@ Commands live in small modules that register themselves on :data:`cli`.
 from __future__ import annotations
 
 from . import _analysis, _core, _records  # noqa: F401  (register commands)
+from . import _events as _events  # noqa: F401  (registers events, explain)
 from ._app import cli
 
 __all__ = ["cli", "main"]

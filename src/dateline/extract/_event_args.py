@@ -1,0 +1,300 @@
+"""Find an event trigger's source and target in the dependency parse (private helper).
+
+Verbs: the subject is the source and the object the target (passive: the ``by``
+agent is the source and the subject the target; with no agent, an attack noun
+in an ``in``/``during`` phrase is the source: "was killed in a U.S. drone
+strike"). Infinitives and coordinated verbs borrow the subject of the verb they
+hang from; object-control verbs ("urged Iran to withdraw") lend their object.
+Instrument objects ("fired missiles at bases", "sent troops to Iraq") give way
+to the prepositional target. Nouns: a possessive or a named modifier is the
+source ("Iran's attack", "a U.S. strike"), ``on``/``against``/``of`` the target.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+SUBJ = ("nsubj", "csubj")
+PASS_SUBJ = ("nsubjpass", "csubjpass")
+OBJ = ("dobj", "obj", "dative")
+TARGET_PREPS = ("against", "on", "at", "with", "to", "into", "toward", "towards", "upon", "over")
+NOUN_TARGET_PREPS = ("against", "on", "at", "of", "with", "to", "upon", "targeting")
+SOURCE_PREPS = ("in", "during", "amid")
+OBJECT_CONTROL = {
+    "urge", "ask", "call", "invite", "force", "order", "allow", "help", "press",
+    "tell", "persuade", "encourage", "compel", "push", "pressure", "permit", "authorize",
+}  # fmt: skip
+INSTRUMENTS = {
+    "missile", "rocket", "drone", "bomb", "shell", "mortar", "troop", "force", "soldier",
+    "aid", "money", "weapon", "arm", "fund", "supply", "shot", "bullet", "artillery",
+    "warship", "jet", "plane", "aircraft", "round", "grenade", "vehicle", "ship", "personnel",
+}  # fmt: skip
+LIGHT = {
+    "launch", "carry", "conduct", "stage", "mount", "impose", "order", "hold", "make",
+    "take", "issue", "file", "lodge", "level", "announce", "authorize", "continue", "begin",
+    "start", "intensify", "escalate", "resume", "plan", "threaten", "reimpose", "tighten",
+    "extend", "expand", "step", "sign", "reach", "give", "offer", "deliver", "open", "join",
+    "operate", "run", "orchestrate", "organize", "organise", "coordinate", "direct", "plot",
+}  # fmt: skip
+NAMED = ("GPE", "NORP", "ORG", "PERSON", "FAC")
+_PHRASE_DROP = ("relcl", "acl", "appos", "advcl", "punct", "parataxis", "cc", "conj", "prep")
+_PRONOUNS = {"who", "which", "that", "what", "whom"}
+_SPEAKER_PRONOUNS = {"it", "they", "we"}
+SPEECH_VERBS = {"say", "tell", "announce", "state", "insist", "warn", "claim", "add", "vow"}
+RECIPIENT_PREPS = ("to", "with", "from", "against", "on", "for", "toward")
+
+
+@dataclass
+class Arg:
+    """An argument phrase: token span [start, end) of the doc and its head token."""
+
+    head: Token
+    start: int
+    end: int
+    via: str  # how it was found: subj, obj, agent, prep:on, poss, ...
+
+    def span(self) -> Span:
+        return self.head.doc[self.start : self.end]
+
+
+def phrase(head: Token, via: str, keep_conj: bool = True) -> Arg:
+    """The noun phrase of ``head``: its modifiers and ``of`` phrases, without clauses."""
+    toks = [head]
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            toks.extend(child.subtree)
+        elif keep_conj and child.dep_ in ("cc", "conj") and child.i > head.i:
+            if child.dep_ == "conj":
+                toks.extend(phrase(child, via, keep_conj).span())
+            else:
+                toks.append(child)
+        elif child.dep_ not in _PHRASE_DROP:
+            toks.extend(child.subtree)
+    idx = sorted(t.i for t in toks)
+    start, end = idx[0], idx[-1] + 1
+    doc = head.doc
+    while start < head.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
+        start += 1
+    while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+        end -= 1
+    return Arg(head, start, end, via)
+
+
+def _child(tok: Token, deps: tuple[str, ...]) -> Token | None:
+    for child in tok.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def _pobj(prep: Token) -> Token | None:
+    return _child(prep, ("pobj", "pcomp"))
+
+
+def is_passive(tok: Token) -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        return True
+    return tok.tag_ == "VBN" and tok.dep_ == "acl"
+
+
+def _agent(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            return _pobj(child)
+    return None
+
+
+_TIME_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "weekend", "week", "month", "year", "day", "night", "morning", "evening", "today",
+}  # fmt: skip
+PATIENT_POSS = {
+    "killing", "assassination", "arrest", "detention", "release", "execution",
+    "abduction", "kidnapping", "capture", "death", "expulsion", "deportation",
+}  # fmt: skip
+
+
+def _usable(tok: Token | None) -> Token | None:
+    if tok is None or tok.lower_ in _PRONOUNS:
+        return None
+    if tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in _TIME_WORDS:
+        return None
+    return tok
+
+
+def controller(tok: Token, depth: int = 0) -> Arg | None:
+    """The subject a verb without one borrows from the verb it depends on."""
+    if depth > 4:
+        return None
+    head = tok.head
+    if tok.dep_ in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX") and head is not tok:
+        obj = _child(head, OBJ)
+        if head.lemma_.lower() in OBJECT_CONTROL and obj is not None and tok.dep_ == "xcomp":
+            return phrase(obj, "control-obj")
+        return verb_subject(head, depth + 1)
+    if tok.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+        return verb_subject(head.head, depth + 1)  # "Honduras is willing to withdraw"
+    if tok.dep_ == "conj" and head is not tok:
+        return verb_subject(head, depth + 1)
+    if tok.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN") and not is_passive(tok):
+        return phrase(head, "relcl")
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and head is not tok:
+        return verb_subject(head, depth + 1)
+    return None
+
+
+def verb_subject(tok: Token, depth: int = 0) -> Arg | None:
+    """The grammatical subject of a verb (own, or borrowed from its controller)."""
+    subj = _usable(_child(tok, SUBJ + PASS_SUBJ))
+    if subj is not None and subj.lower_ in _SPEAKER_PRONOUNS:
+        speaker = _speaker_of(tok)
+        if speaker is not None:  # "Lebanon says it will not accept": it = Lebanon
+            return phrase(speaker, "speaker")
+    if subj is not None:
+        return phrase(subj, "subj")
+    return controller(tok, depth)
+
+
+def _speaker_of(tok: Token) -> Token | None:
+    """The noun subject of the reporting verb whose complement clause holds ``tok``."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ != "ccomp" or cur.head is cur:
+            return None
+        cur = cur.head
+        if cur.lemma_.lower() in SPEECH_VERBS:
+            subj = _child(cur, ("nsubj",))
+            if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
+                return subj
+            return None
+    return None
+
+
+def _is_actor(tok: Token) -> bool:
+    return tok.ent_type_ in NAMED or tok.pos_ == "PROPN"
+
+
+def _actor_in_pps(heads: list[Token]) -> Arg | None:
+    """The first named actor in a prepositional phrase of one of ``heads``."""
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
+                obj = _usable(_pobj(child))
+                if obj is not None and _is_actor(obj):
+                    return phrase(obj, f"prep:{child.lower_}")
+    return None
+
+
+def _prep_target(tok: Token, preps: tuple[str, ...]) -> Arg | None:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            obj = _usable(_pobj(child))
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON"):
+                return phrase(obj, f"prep:{child.lower_}")
+    return None
+
+
+def _attack_noun(tok: Token, attack_nouns: set[str]) -> Arg | None:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in SOURCE_PREPS:
+            obj = _pobj(child)
+            if obj is not None and obj.lemma_.lower() in attack_nouns:
+                return Arg(obj, min(t.i for t in obj.subtree if t.i <= obj.i), obj.i + 1, "in")
+    return None
+
+
+@dataclass
+class Args:
+    source: Arg | None
+    target: Arg | None
+
+
+def verb_args(tok: Token, attack_nouns: set[str]) -> Args:
+    """Source and target of a verb trigger."""
+    if is_passive(tok):
+        agent = _usable(_agent(tok))
+        source = phrase(agent, "agent") if agent is not None else _attack_noun(tok, attack_nouns)
+        subj = _usable(_child(tok, PASS_SUBJ))
+        if subj is not None:
+            target: Arg | None = phrase(subj, "subj-pass")
+        elif tok.dep_ == "acl":
+            target = phrase(tok.head, "acl-pass")
+        else:
+            target = controller(tok)
+        return Args(source, target)
+    source = verb_subject(tok)
+    obj = _usable(_child(tok, OBJ))
+    target = None
+    if obj is not None and obj.lemma_.lower() not in INSTRUMENTS:
+        target = phrase(obj, "obj")
+    if target is None:
+        target = _prep_target(tok, TARGET_PREPS)
+    if target is None and obj is not None:
+        deeper = [obj] + [g for c in obj.children if c.dep_ == "prep" for g in c.children]
+        found = (_prep_target(o, ("at", "on", "against", "into")) for o in deeper)
+        target = next((t for t in found if t is not None), None) or phrase(obj, "obj")
+    if target is not None and not _is_actor(target.head):
+        # "refused a request from Haaretz", "agreed to a ceasefire in Ukraine": the
+        # recipient is the named actor next to a non-actor object
+        nearby = [tok] + ([target.head] if target.head is not tok else [])
+        target = _actor_in_pps(nearby) or target
+    if target is None:
+        inner = _child(tok, ("xcomp",))
+        if inner is not None:  # "threatened to target 52 sites": the threatened party
+            inner_obj = _usable(_child(inner, OBJ))
+            target = phrase(inner_obj, "xcomp-obj") if inner_obj is not None else None
+            target = target or _prep_target(inner, TARGET_PREPS)
+    return Args(source, target)
+
+
+def _named_modifier(tok: Token) -> Arg | None:
+    for child in tok.children:
+        if child.i > tok.i:
+            continue
+        if child.dep_ == "poss":
+            return phrase(child, "poss")
+        if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in NAMED:
+            i, j = child.i, child.i + 1
+            while i > 0 and tok.doc[i - 1].ent_iob_ == "I" and tok.doc[i - 1].dep_ == "compound":
+                i -= 1
+            return Arg(child, i, j, "named-mod")
+    return None
+
+
+def noun_args(tok: Token, attack_nouns: set[str], modified: bool = False) -> Args:
+    """Source and target of an event noun ("Iran's missile attack on U.S. bases").
+
+    ``modified``: the event word is a modifier of ``tok`` ("a *hacking* operation"),
+    so whoever runs ``tok`` is the source, whatever the verb.
+    """
+    source = _named_modifier(tok)
+    target = _prep_target(tok, NOUN_TARGET_PREPS)
+    patient = tok.lemma_.lower() in PATIENT_POSS and (target is None or target.via == "prep:of")
+    if source is not None and source.via == "poss" and patient:  # "Soleimani's killing"
+        target = Arg(source.head, source.start, source.end, "poss-patient")
+        source = None
+    if source is None:
+        agent = _usable(_agent(tok))
+        source = phrase(agent, "agent") if agent is not None else None
+    host = tok.head
+    if (
+        source is None
+        and tok.dep_ == "pobj"
+        and host.lower_ in ("with", "through")
+        and host.head.pos_ == "VERB"
+        and not is_passive(host.head)
+    ):  # "responded with missile strikes"
+        source = verb_subject(host.head)
+    governor = tok.head
+    light = governor.lemma_.lower() in LIGHT or (
+        governor.dep_ == "conj" and governor.head.lemma_.lower() in LIGHT
+    )
+    if source is None and tok.dep_ in OBJ and governor.pos_ == "VERB" and (light or modified):
+        source = verb_subject(tok.head)
+        if target is None:
+            target = _prep_target(tok.head, TARGET_PREPS)
+    if target is not None and source is not None and target.head is source.head:
+        target = None
+    return Args(source, target)

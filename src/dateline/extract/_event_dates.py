@@ -1,0 +1,67 @@
+"""Which date expressions govern an event's clause (private helper of :mod:`.events`).
+
+The clause of a trigger is its subtree less embedded clauses; the sentence's other
+date expressions count only when they do not sit in a clause that leaves the
+trigger out, and only for a trigger of the main clause (a relative clause or a
+noun in a prepositional phrase often tells of an earlier event).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..models import TimeExpression
+
+_ASIDE = ("relcl", "appos", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj")
+
+
+def clause_times(times: list[TimeExpression], sent: Span, trig: Token) -> list[TimeExpression]:
+    """Time expressions of the sentence, less those in clauses that do not hold the trigger."""
+    aside: list[tuple[int, int]] = []
+    for tok in sent:
+        if tok.dep_ in _ASIDE and not any(t.i == trig.i for t in tok.subtree):
+            sub = list(tok.subtree)
+            aside.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+    return [
+        t
+        for t in times
+        if sent.start_char <= t.start < sent.end_char
+        and not any(a <= t.start < b for a, b in aside)
+    ]
+
+
+def clause_extent(trig: Token) -> tuple[int, int]:
+    """Characters of the trigger's clause: its subtree less embedded clauses."""
+    drop: set[int] = set()
+    for tok in trig.subtree:
+        if tok is not trig and tok.dep_ in _ASIDE and tok.i not in drop:
+            drop.update(t.i for t in tok.subtree)
+    kept = [t for t in trig.subtree if t.i not in drop] or [trig]
+    return kept[0].idx, kept[-1].idx + len(kept[-1].text)
+
+
+def main_clause(trig: Token) -> bool:
+    """The trigger belongs to the sentence's main clause (so the sentence's date is its date).
+
+    A reduced or relative clause, an adverbial clause or a noun inside a prepositional
+    phrase ("in retaliation for the killing of …") often tells of an earlier event.
+    """
+    tok = trig
+    for _ in range(8):
+        if tok.dep_ in ("acl", "relcl", "advcl", "pobj", "pcomp", "appos"):
+            return False
+        if tok.head is tok:
+            return True
+        tok = tok.head
+    return True
+
+
+def past_tense(trig: Token) -> bool:
+    tok = trig
+    for _ in range(3):
+        if tok.tag_ in ("VBD", "VBN"):
+            return True
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return False

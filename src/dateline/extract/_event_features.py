@@ -1,0 +1,184 @@
+"""Features of a (trigger, source, target) triple for the event-type classifier (private).
+
+The same features serve training (``tools/train_event_classifier.py``) and coding
+at run time, so they only use the spaCy parse and the trigger lexicon:
+
+* ``t:``/``tp:`` the trigger lemma (with particle) and ``lt:`` its lexicon type;
+* ``p:`` lemmas on the dependency path between the source and target heads, with
+  ``lp:`` their lexicon types, and ``o:`` objects/prepositional nouns hanging from
+  path verbs ("lifted *sanctions*", "went on *strike*");
+* ``b:`` content lemmas between the two phrases and ``w:`` those of the whole
+  sentence; ``neg`` for a negated trigger; ``pass`` for a passive one.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ._event_lexicon import EventLexicon, TriggerEntry
+
+_CONTENT = ("VERB", "NOUN", "ADJ", "ADV", "PROPN", "ADP", "PART")
+TRANSPARENT = {
+    "say", "announce", "tell", "add", "state", "declare", "report", "claim", "insist",
+    "reiterate", "express", "hold", "file", "issue", "carry", "conduct", "take", "make",
+    "launch", "give", "stage", "lodge", "decide", "order", "begin", "start", "continue",
+    "put", "open", "pass", "lead", "mount", "reach", "sign", "impose", "remain", "go",
+}  # fmt: skip
+
+
+def embedded(trigger: Token, depth: int = 2) -> list[Token]:
+    """What a reporting or light verb carries: its clause or object ("held talks")."""
+    out: list[Token] = []
+    if depth == 0 or trigger.lemma_.lower() not in TRANSPARENT:
+        return out
+    for c in trigger.children:
+        if c.dep_ in ("ccomp", "xcomp", "dobj", "attr", "acomp") or (
+            c.dep_ == "prep" and c.lower_ in ("on", "into", "in")
+        ):
+            heads = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [c]
+            for h in heads:
+                out.append(h)
+                out.extend(embedded(h, depth - 1))
+    return out
+
+
+def _lemma(tok: Token) -> str:
+    if tok.pos_ == "PROPN" or tok.ent_type_:
+        return f"<{tok.ent_type_ or 'PROPN'}>"
+    return tok.lemma_.lower()
+
+
+def lexicon_entry(tok: Token, lex: EventLexicon) -> TriggerEntry | None:
+    """The lexicon entry of a token read as a trigger (verb with particle, or noun)."""
+    if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+        particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
+        return lex.verb(tok.lemma_, particles)
+    if tok.pos_ == "NOUN":
+        return lex.noun(tok.lemma_) or lex.noun(tok.lower_)
+    return None
+
+
+def _ancestors(tok: Token) -> list[Token]:
+    out = [tok]
+    while out[-1].head is not out[-1] and len(out) < 40:
+        out.append(out[-1].head)
+    return out
+
+
+def dep_path(a: Token, b: Token) -> list[Token]:
+    """Tokens strictly between ``a`` and ``b`` on the dependency path (via their LCA)."""
+    up_a, up_b = _ancestors(a), _ancestors(b)
+    ids_b = {t.i: k for k, t in enumerate(up_b)}
+    for k, t in enumerate(up_a):
+        if t.i in ids_b:
+            path = up_a[1 : k + 1] + list(reversed(up_b[1 : ids_b[t.i]]))
+            return [p for p in path if p.i not in (a.i, b.i)]
+    return []
+
+
+def pair_trigger(source: Token | None, target: Token | None) -> Token | None:
+    """The verb (else noun) linking two argument heads: the first on the path."""
+    if source is not None and target is not None:
+        path = dep_path(source, target)
+        for want in (("VERB",), ("NOUN", "AUX")):
+            for tok in path:
+                if tok.pos_ in want:
+                    return tok
+        if not path:
+            return source.head
+        top = path[0]
+        for _ in range(4):  # both phrases inside one noun phrase: climb to its verb
+            if top.pos_ == "VERB" or top.head is top:
+                break
+            top = top.head
+        return top if top.pos_ == "VERB" else path[0]
+    one = source or target
+    return one.head if one is not None else None
+
+
+def features(
+    sent: Span,
+    trigger: Token | None,
+    source: Span | None,
+    target: Span | None,
+    lex: EventLexicon,
+) -> list[str]:
+    """Feature names for one candidate event."""
+    feats: set[str] = {"bias"}
+    if trigger is not None:
+        entry = lexicon_entry(trigger, lex)
+        feats.add("t:" + trigger.lemma_.lower())
+        prt = [c.lower_ for c in trigger.children if c.dep_ == "prt"]
+        if prt:
+            feats.add(f"tp:{trigger.lemma_.lower()} {prt[0]}")
+        if entry is not None:
+            feats.add("lt:" + entry.type)
+            feats.add(f"lm:{entry.type}:{entry.mode}")
+        if any(c.dep_ == "neg" for c in trigger.children):
+            feats.add("neg")
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children):
+            feats.add("pass")
+        for c in trigger.children:
+            if c.dep_ == "aux" and c.tag_ == "MD":
+                feats.add("aux:" + c.lemma_.lower())
+            if c.dep_ in ("dobj", "xcomp", "prt"):
+                feats.add(f"to:{trigger.lemma_.lower()}_{_lemma(c)}")
+                sub = lexicon_entry(c, lex)
+                if sub is not None:
+                    feats.add("lo:" + sub.type)
+        for e in embedded(trigger):
+            feats.add("e:" + _lemma(e))
+            sub = lexicon_entry(e, lex)
+            if sub is not None:
+                feats.add("le:" + sub.type)
+            if any(c.dep_ == "neg" for c in e.children):
+                feats.add("eneg")
+            for c in e.children:
+                if c.dep_ == "aux" and c.tag_ == "MD":
+                    feats.add("eaux:" + c.lemma_.lower())
+                if c.dep_ in ("dobj", "xcomp"):
+                    feats.add("eo:" + _lemma(c))
+        if trigger.dep_ in ("xcomp", "ccomp") and trigger.head is not trigger:
+            feats.add("g:" + trigger.head.lemma_.lower())
+    path: list[Token] = []
+    if source is not None and target is not None:
+        path = dep_path(source.root, target.root)
+    elif trigger is not None:
+        path = [trigger]
+    for tok in path:
+        feats.add("p:" + _lemma(tok))
+        entry = lexicon_entry(tok, lex)
+        if entry is not None:
+            feats.add("lp:" + entry.type)
+        if tok.pos_ == "VERB":
+            for c in tok.children:
+                if c.dep_ in ("dobj", "xcomp", "attr", "acomp", "prt"):
+                    feats.add("o:" + _lemma(c))
+                elif c.dep_ == "prep":
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            feats.add(f"o:{c.lower_}_{_lemma(g)}")
+    if source is not None and target is not None:
+        lo, hi = (
+            sorted((source.end, target.start))
+            if source.start < target.start
+            else sorted((target.end, source.start))
+        )
+        for tok in sent.doc[lo:hi]:
+            if tok.pos_ in _CONTENT and not tok.is_stop:
+                feats.add("b:" + _lemma(tok))
+        feats.add("order:" + ("st" if source.start < target.start else "ts"))
+    for name, arg in (("s", source), ("g", target)):
+        if arg is not None:
+            head = arg.root
+            feats.add(f"{name}h:{_lemma(head)}")
+            feats.add(f"{name}d:{head.dep_}")
+        else:
+            feats.add(f"{name}:none")
+    for tok in sent:
+        if tok.pos_ in _CONTENT and not tok.is_stop and not tok.is_punct:
+            feats.add("w:" + _lemma(tok))
+            entry = lexicon_entry(tok, lex)
+            if entry is not None:
+                feats.add("lw:" + entry.type)
+    return sorted(feats)

@@ -1,0 +1,297 @@
+"""The events stage: PLOVER type, actors, modality and coding of who-did-what-to-whom."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from spacy.language import Language
+
+from dateline.cli import cli
+from dateline.cli._events import marked_sentence, parse_modalities, select_events
+from dateline.extract._event_lexicon import PLOVER_TYPES, load_event_lexicon
+from dateline.extract.events import classify_pair, extract_events
+from dateline.models import HAPPENED, MODALITIES, Event
+from dateline.nlp import load_pipeline
+
+QUAD = {
+    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), 1),
+    **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), 2),
+    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN"), 3),
+    **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"), 4),
+}
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def events_of(nlp: Language, text: str, published: date | None = date(2021, 3, 10)) -> list[Event]:
+    return extract_events(nlp(text), article_id="t", published=published)
+
+
+def one(events: list[Event], type_: str) -> Event:
+    found = [e for e in events if e.type == type_]
+    assert len(found) == 1, [(e.type, e.trigger, e.modality) for e in events]
+    return found[0]
+
+
+# --------------------------------------------------------------------------- modality
+
+
+def test_asserted_event_with_actors_place_and_date(nlp: Language) -> None:
+    text = "Rebel fighters attacked an army base in Kabul on Monday."
+    ev = one(events_of(nlp, text), "ASSAULT")
+    assert ev.modality == "asserted" and ev.happened
+    assert ev.source is not None and ev.source.text == "Rebel fighters"
+    assert ev.target is not None and "army base" in ev.target.text
+    assert ev.location is not None and ev.location.text == "Kabul"
+    assert ev.location.country == "AFG"
+    assert (ev.date, ev.date_precision, ev.date_stated) == ("2021-03-08", "day", True)
+    assert text[ev.trigger_start : ev.trigger_end] == "attacked"
+    assert ev.source.start is not None and text[ev.source.start : ev.source.end] == "Rebel fighters"
+
+
+def test_reported_event_names_the_speaker(nlp: Language) -> None:
+    ev = one(events_of(nlp, '"Soldiers shelled the village," the governor said.'), "ASSAULT")
+    assert ev.modality == "reported"
+    assert ev.attributed_to == "the governor"
+    assert ev.mode == "heavy-weapons"
+
+
+def test_denied_event_is_not_a_happening(nlp: Language) -> None:
+    ev = one(events_of(nlp, "The ministry denied arresting the journalists."), "COERCE")
+    assert ev.modality == "denied" and not ev.happened
+    assert ev.mode == "arrest"
+
+
+def test_threat_is_coded_threaten_and_the_threatened_attack_is_not_asserted(
+    nlp: Language,
+) -> None:
+    evs = events_of(nlp, "The president threatened to bomb the rebel camps if the talks failed.")
+    threat = one(evs, "THREATEN")
+    assert threat.modality == "asserted" and threat.source is not None
+    assert threat.source.text == "The president" and threat.source.sector == "GOV"
+    attack = one(evs, "ASSAULT")
+    assert attack.modality == "threatened"
+    assert not any(e.type == "ASSAULT" and e.happened for e in evs)
+
+
+def test_future_meeting_is_planned(nlp: Language) -> None:
+    ev = one(events_of(nlp, "The prime minister will visit Berlin next week."), "CONSULT")
+    assert ev.modality == "planned"
+    assert ev.mode == "visit"
+    assert ev.target is not None and ev.target.country == "DEU"
+
+
+def test_conditional_and_hypothetical(nlp: Language) -> None:
+    evs = events_of(nlp, "The army would retaliate if the rebels attacked the capital.")
+    assert evs and all(e.modality == "conditional" for e in evs)
+
+
+def test_negated_event(nlp: Language) -> None:
+    ev = one(events_of(nlp, "The police did not arrest the protesters."), "COERCE")
+    assert ev.modality == "negated"
+
+
+def test_question(nlp: Language) -> None:
+    ev = one(events_of(nlp, "Did the army shell the town?"), "ASSAULT")
+    assert ev.modality == "question"
+
+
+# --------------------------------------------------------------------------- structure
+
+
+def test_several_events_in_one_sentence(nlp: Language) -> None:
+    evs = events_of(nlp, "Germany praised France, and Spain criticized Italy.")
+    praise, blame = one(evs, "SUPPORT"), one(evs, "ACCUSE")
+    assert praise.source is not None and praise.target is not None
+    assert (praise.source.country, praise.target.country) == ("DEU", "FRA")
+    assert blame.source is not None and blame.target is not None
+    assert (blame.source.country, blame.target.country) == ("ESP", "ITA")
+    assert praise.sentence == blame.sentence and praise.id != blame.id
+
+
+def test_coordinated_verbs_share_their_subject(nlp: Language) -> None:
+    evs = events_of(nlp, "Police arrested ten activists and deported two foreign reporters.")
+    assert len(evs) == 2
+    assert all(e.source is not None and e.source.text == "Police" for e in evs)
+    assert {e.target.text for e in evs if e.target} == {"ten activists", "two foreign reporters"}
+
+
+def test_passive_voice_agent_is_the_source(nlp: Language) -> None:
+    ev = one(events_of(nlp, "The general was killed by a U.S. drone."), "ASSAULT")
+    assert ev.source is not None and ev.source.text == "a U.S. drone"
+    assert (ev.source.country, ev.source.sector) == ("USA", "MIL")
+    assert ev.target is not None and ev.target.text == "The general"
+    assert ev.mode == "drone"
+
+
+def test_passive_without_agent_takes_the_attack_noun(nlp: Language) -> None:
+    text = "The commander was killed in a Turkish air strike near the border."
+    ev = one(events_of(nlp, text), "ASSAULT")
+    assert ev.source is not None and ev.source.country == "TUR"
+    assert ev.target is not None and ev.target.text == "The commander"
+    assert ev.mode == "aerial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The weather was mild and the markets were closed on Monday.",
+        "The museum has a large collection of paintings.",
+        "Profits rose by four percent in the third quarter.",
+    ],
+)
+def test_sentences_without_events_give_none(nlp: Language, text: str) -> None:
+    assert events_of(nlp, text) == []
+
+
+# --------------------------------------------------------------------------- coding
+
+
+def test_coding_follows_from_type_and_mode(nlp: Language) -> None:
+    lex = load_event_lexicon()
+    text = (
+        "Rebels attacked a convoy. The ministers met in Geneva. Germany sent aid to Sudan. "
+        "Police arrested two journalists. The court convicted the former mayor. "
+        "Workers protested against the new law. The army released fifty prisoners."
+    )
+    evs = events_of(nlp, text)
+    assert len({e.type for e in evs}) >= 5
+    for ev in evs:
+        assert ev.type in PLOVER_TYPES
+        assert ev.modality in MODALITIES
+        coding = lex.code(ev.type, ev.mode)
+        assert (ev.cameo, ev.quad, ev.intensity) == (coding.cameo, coding.quad, coding.intensity)
+        assert ev.quad == QUAD[ev.type]
+        assert ev.intensity is not None and -10 <= ev.intensity <= 10
+        assert (ev.intensity < 0) == (ev.quad in (3, 4)) or ev.type == "REQUEST"
+        assert ev.rule
+
+
+def test_event_ids_are_stable(nlp: Language) -> None:
+    text = "Rebels attacked a convoy near the town."
+    first = [e.id for e in events_of(nlp, text)]
+    assert first and first == [e.id for e in events_of(nlp, text)]
+    assert len(first[0]) == 16
+
+
+def test_classify_pair_gives_a_plover_type(nlp: Language) -> None:
+    text = "The rebels released twelve hostages on Sunday."
+    doc = nlp(text)
+    got = classify_pair(doc, (0, 10), (text.index("twelve"), text.index(" on")))
+    assert got == "RETREAT"
+
+
+# --------------------------------------------------------------------------- CLI helpers
+
+
+def test_modality_option_and_date_window(nlp: Language) -> None:
+    assert parse_modalities(None) == HAPPENED
+    assert parse_modalities("all") == MODALITIES
+    assert parse_modalities("threatened,planned") == ("threatened", "planned")
+    evs = events_of(nlp, "Rebels attacked a convoy on March 2, 2021. Police arrested a man.")
+    march2 = select_events(evs, None, None, (date(2021, 3, 1), date(2021, 3, 5)))
+    assert [e.type for e in march2] == ["ASSAULT"]
+    assert select_events(evs, "coerce", None, (None, None))[0].type == "COERCE"
+
+
+def test_explain_marks_the_spans(nlp: Language) -> None:
+    ev = one(events_of(nlp, "Germany praised France."), "SUPPORT")
+    assert marked_sentence(ev) == "{S: Germany} [[praised]] {T: France}."
+
+
+def test_events_and_explain_commands(tmp_path: Path) -> None:
+    db = str(tmp_path / "ev.db")
+    story = (
+        "Rebel fighters attacked an army base in the north on Monday, officials said. "
+        "The defence minister threatened to bomb rebel camps. "
+        "The president will visit the region next week."
+    )
+    runner = CliRunner()
+    result = runner.invoke(
+        cli, ["ingest", "-", "--db", db, "-q", "--published", "2021-03-10"], input=story
+    )
+    assert result.exit_code == 0, result.output
+    default = runner.invoke(cli, ["events", "--db", db, "--format", "json"])
+    assert default.exit_code == 0, default.output
+    shown = json.loads(default.stdout)
+    assert shown and all(e["modality"] in HAPPENED for e in shown)
+    assert any(e["type"] == "ASSAULT" for e in shown)
+    every = json.loads(
+        runner.invoke(cli, ["events", "--db", db, "--modality", "all", "--format", "json"]).stdout
+    )
+    assert {"threatened", "planned"} <= {e["modality"] for e in every}
+    listing = runner.invoke(cli, ["events", "--db", db, "--type", "ASSAULT", "--format", "text"])
+    assert "ASSAULT" in listing.output and "THREATEN" not in listing.output
+    explained = runner.invoke(cli, ["explain", shown[0]["id"][:10], "--db", db])
+    assert explained.exit_code == 0, explained.output
+    assert "[[" in explained.output and "rule:" in explained.output
+    missing = runner.invoke(cli, ["explain", "nonexistent", "--db", db])
+    assert missing.exit_code != 0
+
+
+# --------------------------------------------------------------------------- the shared corpus
+
+
+@pytest.fixture(scope="module")
+def corpus_events(nlp: Language) -> list[Event]:
+    from dateline.ingest import read_input
+
+    from .conftest import CORPUS, require_shared
+
+    path = require_shared(CORPUS)
+    raws = read_input(path.read_bytes(), str(path)).articles
+    out: list[Event] = []
+    for k, raw in enumerate(raws):
+        # the lead story of Jan. 3 is dated so ("on Friday"); the dating stage infers it
+        published = date(2020, 1, 3) if (raw.title or "").startswith("U.S. says") else None
+        out.extend(extract_events(nlp(raw.text), article_id=str(k), published=published))
+    return out
+
+
+def _find(events: list[Event], type_: str, trigger: str, target: str) -> list[Event]:
+    return [
+        e
+        for e in events
+        if e.type == type_ and e.trigger == trigger and e.target and target in e.target.text
+    ]
+
+
+def test_corpus_main_events(corpus_events: list[Event]) -> None:
+    killed = _find(corpus_events, "ASSAULT", "killed", "Qassem Soleimani")
+    assert any(
+        e.source and e.source.country == "USA" and e.happened and e.date == "2020-01-03"
+        for e in killed
+    )
+    missiles = _find(corpus_events, "ASSAULT", "fired", "bases")
+    assert any(e.source and e.source.country == "IRN" and e.happened for e in missiles)
+    airliner = _find(corpus_events, "ASSAULT", "shot", "Ukrainian airliner")
+    assert airliner and airliner[0].happened and airliner[0].target
+    assert airliner[0].target.country == "UKR"
+    stormed = [e for e in corpus_events if e.trigger == "stormed"]
+    assert stormed and stormed[0].type == "PROTEST"
+    sanctions = [e for e in corpus_events if e.type == "SANCTION" and e.happened and e.target]
+    assert any(
+        e.source and e.source.country == "USA" and e.target.country == "IRN" for e in sanctions
+    )
+
+
+def test_corpus_threats_denials_and_plans_are_not_happenings(corpus_events: list[Event]) -> None:
+    threat = [
+        e for e in corpus_events if e.trigger == "target" and e.target and "52" in e.target.text
+    ]
+    assert threat and all(e.modality == "threatened" for e in threat)
+    assert any(
+        e.type == "THREATEN" and e.source and e.source.text == "Trump" and e.happened
+        for e in corpus_events
+    )
+    hacking = [e for e in corpus_events if e.trigger == "hacking" and "denies" in e.sentence]
+    assert hacking and all(e.modality == "denied" for e in hacking)
+    meet = [e for e in corpus_events if e.trigger == "meet" and e.target]
+    assert any(e.target.text == "Netanyahu" and e.modality == "planned" for e in meet)
