@@ -35,3 +35,21 @@ def run_demo(paths: list[str], db: str, echo: Callable[[str], None] = print) -> 
         disputed = [codec_record(c) for c in store.load_claims() if c.conflict]
         echo("\nDisputed figures")
         echo(format_listing(disputed, "text", ("category", "value", "what", "attributed_to")))
+        # The story: one page with the timeline, escalation, network, claims and quotes.
+        from .report import render_report
+        from .story.build import load_story
+        from .story.timeline import TimelineFilter, render_timeline, select, story_window
+
+        story = load_story(store)
+        local = db.removeprefix("sqlite:///")
+        out = Path("report.html") if "://" in local else Path(local).parent / "report.html"
+        out.write_text(render_report(story), encoding="utf-8")
+        window = story_window(story.stories, [a.published for a in story.articles])
+        flt = TimelineFilter(since=window.lo, until=window.hi) if window else TimelineFilter()
+        # as in the report: dated happenings, and undated ones that several articles report
+        shown = [s for s in select(story.stories, flt)
+                 if s.date_precision != "reported" or len(s.articles) > 1]  # fmt: skip
+        echo(f"\nTimeline ({len(shown)} of {len(story.stories)} story events; all are in "
+             "the report)")  # fmt: skip
+        echo(render_timeline(shown, "text"))
+        echo(f"\nreport: {out.resolve()}")

@@ -1,0 +1,76 @@
+"""Story commands: timeline and report."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from ..errors import DatelineError
+from ..story.timeline import TIMELINE_FORMATS, TimelineFilter, render_timeline, select
+from ._app import DATE, DB_OPTION, cli, format_option, open_store
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--since", type=DATE, help="First day to show.")
+@click.option("--until", type=DATE, help="Last day to show.")
+@click.option("--actor", help="Only events with this actor (country code, entity id or name).")
+@click.option("--all", "all_modalities", is_flag=True,
+              help="Also show denied, negated, conditional and questioned events.")  # fmt: skip
+@format_option(TIMELINE_FORMATS)
+def timeline(
+    db: str, since: date | None, until: date | None, actor: str | None,
+    all_modalities: bool, fmt: str,
+) -> None:  # fmt: skip
+    """Day by day, one line per real-world happening, merged across articles.
+
+    Planned and threatened events are marked; "disputed figures" flags events
+    whose casualty or other figures conflict between sources.
+
+    \b
+    Example:
+      dateline timeline --since 2020-01-01 --actor IRN
+      dateline timeline --format json
+    """
+    from ..story.build import load_story
+
+    with open_store(db) as store:
+        try:
+            data = load_story(store)
+        except DatelineError as exc:
+            raise click.ClickException(str(exc)) from exc
+    flt = TimelineFilter(since=since, until=until, actor=actor, all_modalities=all_modalities)
+    click.echo(render_timeline(select(data.stories, flt), fmt))
+
+
+@cli.command()
+@DB_OPTION
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("report.html"),
+    show_default=True,
+    help="HTML file to write.",
+)
+@click.option("--title", default="Story report", show_default=True, help="Page title.")
+def report(db: str, output: Path, title: str) -> None:
+    """Write the story as one self-contained HTML page.
+
+    Timeline, escalation per actor pair, actor network, conflicting claims and
+    key quotes, each linking to the sentence it came from.
+
+    \b
+    Example:
+      dateline report -o report.html
+    """
+    from ..report import write_report
+
+    with open_store(db) as store:
+        try:
+            path = write_report(store, output, title)
+        except DatelineError as exc:
+            raise click.ClickException(str(exc)) from exc
+    click.echo(f"report written to {path}", err=True)

@@ -1,0 +1,105 @@
+"""Actor and wording comparison for merging events (see :mod:`dateline.story.dedup`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..lexicons import load_lexicons
+from ..models import EventActor
+
+__all__ = ["Profile", "actor_label", "fit_actor", "profiles_fit", "words_of"]
+
+_STOP = {
+    "the", "a", "an", "of", "and", "in", "on", "at", "to", "for", "its", "his", "her", "their",
+    "s", "'s", "by", "with", "from", "top", "two", "three", "several", "some", "other",
+    "he", "she", "it", "they", "them", "him", "we", "our", "i", "you", "this", "that", "who",
+    "which", "those", "these", "one",
+}  # fmt: skip
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def words_of(text: str | None) -> set[str]:
+    """Content words, crudely stemmed ("killing", "killed" -> "kill")."""
+    words = (w.strip(".'-") for w in re.findall(r"[a-z][a-z.'-]*", (text or "").lower()))
+    return {_stem(w) for w in words if w not in _STOP and len(w) > 1}
+
+
+def _agentive(text: str | None) -> bool:
+    """True when an uncoded phrase names an actor: a proper name or an agent noun head.
+
+    "the criminals", "Kataib Hezbollah" name actors; "a drone strike", "the
+    decision" (instruments and acts the parser took for subjects) do not.
+    """
+    tokens = re.findall(r"[A-Za-z][A-Za-z.'-]*", text or "")
+    content = [t for t in tokens if t.lower() not in _STOP]
+    if not content:
+        return False
+    if any(t[0].isupper() for t in content):
+        return True
+    return load_lexicons().agent(content[-1]) is not None
+
+
+def actor_label(actor: EventActor | None) -> str:
+    """A short code for an actor: ``USA MIL``, ``IRN``, or its text when uncoded."""
+    if actor is None:
+        return "?"
+    if actor.country:
+        return f"{actor.country} {actor.sector}" if actor.sector else actor.country
+    return actor.text.strip() or "?"
+
+
+@dataclass
+class Profile:
+    """What a cluster knows about one role (source, target or place)."""
+
+    countries: set[str] = field(default_factory=set)
+    entities: set[str] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)
+    agentive: bool = False  # holds an uncoded phrase that names an actor
+
+    @property
+    def empty(self) -> bool:
+        return not (self.countries or self.entities or self.words)
+
+    def add(self, text: str | None, country: str | None, entity_id: str | None = None) -> None:
+        if country:
+            self.countries.add(country)
+        if entity_id:
+            self.entities.add(entity_id)
+        self.words |= words_of(text)
+        self.agentive = self.agentive or (not country and not entity_id and _agentive(text))
+
+    def fit(self, text: str | None, country: str | None, entity_id: str | None) -> int:
+        """1 when the actor positively matches, 0 when unknown, -1 when it clashes."""
+        if entity_id and entity_id in self.entities:
+            return 1
+        if country and self.countries:
+            return 1 if country in self.countries else -1
+        words = words_of(text)
+        if words & self.words:
+            return 1
+        coded = country or entity_id or self.countries or self.entities
+        return -1 if self.agentive and _agentive(text) and not coded else 0
+
+
+def fit_actor(profile: Profile, actor: EventActor | None) -> int:
+    if actor is None:
+        return 0
+    return profile.fit(actor.text, actor.country, actor.entity_id)
+
+
+def profiles_fit(a: Profile, b: Profile) -> int:
+    """Two clusters' actors for one role: 1 match, 0 unknown, -1 clash (as ``Profile.fit``)."""
+    if a.countries and b.countries and not a.countries & b.countries:
+        return -1
+    if a.entities & b.entities or a.countries & b.countries or a.words & b.words:
+        return 1
+    coded = a.countries or a.entities or b.countries or b.entities
+    return -1 if a.agentive and b.agentive and not coded else 0

@@ -1,0 +1,48 @@
+"""Assemble the story layer from stored records: story events, disputes, everything a view needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..models import Article, ClaimGroup, Entity, Event, Quote, StoryEvent
+from ..store import Store
+from .conflicts import group_claims
+from .dedup import merge_events
+from .timeline import link_disputes
+
+__all__ = ["StoryData", "build_story", "load_story"]
+
+
+@dataclass
+class StoryData:
+    """The records a timeline or report is made from."""
+
+    articles: list[Article] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    stories: list[StoryEvent] = field(default_factory=list)
+    claim_groups: list[ClaimGroup] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+
+    def published(self) -> dict[str, date | None]:
+        return {a.id: a.published for a in self.articles}
+
+
+def build_story(data: StoryData) -> StoryData:
+    """Merge ``data.events`` into story events and flag disputed ones (in place; returns it)."""
+    data.stories = merge_events(data.events, data.published())
+    link_disputes(data.stories, data.claim_groups)
+    return data
+
+
+def load_story(store: Store) -> StoryData:
+    """Read articles, events, claims, quotes and entities from a :class:`Store` and build."""
+    data = StoryData(
+        articles=list(store.iter_articles()),
+        events=store.load_events(),
+        claim_groups=group_claims(store.load_claims()),
+        quotes=store.load_quotes(),
+        entities=store.load_entities(),
+    )
+    return build_story(data)

@@ -1,0 +1,371 @@
+"""Merge events that report the same real-world happening into story events.
+
+Ten articles that report one killing yield ten events; an analyst wants one
+:class:`StoryEvent` with ten reports. Two events are merged when
+
+* they are of the same PLOVER type family (CONCEDE and RETREAT fold into YIELD);
+* they have the same modality class: asserted and reported are "happened";
+  planned, denied, negated ... are each their own class, except that a plan the
+  text dates before its own report ("ordered the strike that killed him on
+  Friday") is a past act and counts as happened. A threatened act
+  ("threatened to strike 52 sites") belongs to the THREATEN family: it is the
+  threat that happened, so it merges with "X threatened Y", never with the act;
+* their actors are compatible: no role clashes (coded with different countries)
+  and at least one role matches (same entity id, same country code, or a shared
+  content word in an uncoded phrase). A missing or uncoded actor ("a drone
+  strike", "he") neither clashes nor matches. For symmetric types such as
+  CONSULT the pair may be swapped;
+* their places are compatible (same country / a shared word, when both known);
+* their dates are compatible. An event whose date the text states ("on Friday",
+  "in 2018") is compared by its date interval, with one day of slack for
+  day-precision dates (time zones). An event with no stated date is background
+  or same-day news: it happened on or before its report, so it may join a story
+  event dated up to :data:`BACKGROUND_DAYS` before the report, preferring the
+  nearest, and only when its clause is worded like one of the story event's
+  reports (:data:`UNSTATED_MIN_OVERLAP` of its content words when source and
+  target both match, :data:`ONE_ROLE_MIN_OVERLAP` when only one does; "the U.S.
+  killing of Soleimani" ~ "a U.S. strike killed Soleimani"). It never moves a
+  dated story event to the article's date.
+
+Events are clustered greedily in a stable order (stated and precise dates
+first), each joining the compatible cluster with the nearest date, then the
+most shared clause words, then the most members. A second pass joins story
+events of one family and modality whose dates are within
+:data:`CONSOLIDATE_DAYS`, whose actors match (no clash; both roles, or one role
+with more shared words) and whose clauses share words (one report misdated by a
+clause-level date: "mourners on Monday for Soleimani, killed by a U.S. drone").
+
+A story event's date is the best stated date of its members (most precise
+level, then majority, then earliest); with none stated, its earliest report
+date, with ``date_precision`` :data:`REPORTED` (it happened on or before that
+day). ``first_reported`` is the earliest publication date (ISO) among its
+articles, and ``articles`` lists them earliest first. The story id hashes type
+family, modality class, actor codes and date, so it is stable across runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from ..models import HAPPENED, Event, EventActor, StoryEvent
+from ._dates import DateSpan, span_of
+from ._match import Profile, actor_label, fit_actor, profiles_fit, words_of
+from ._summary import CLAUSE_MAX, clause, majority_actor, majority_location
+
+__all__ = [
+    "merge_events", "actor_label", "family", "modality_class", "BACKGROUND_DAYS", "REPORTED",
+]  # fmt: skip
+
+BACKGROUND_DAYS = 45
+"""How far before its report an undated mention may reach to find its story event."""
+SLACK_DAYS = 1
+UNSTATED_MIN_OVERLAP = 0.3
+"""An event whose date the text does not state joins a story event only when at
+least this share of its clause's content words occur in the story event's clauses."""
+ONE_ROLE_MIN_OVERLAP = 0.5
+"""The same, when only one of source and target matches (the other is unknown)."""
+UNDATED_DISTANCE = 999
+REPORTED = "reported"
+"""``date_precision`` of a story event whose date no report states: ``date`` is then the
+day it was first reported, and the happening was on or before it."""
+CONSOLIDATE_DAYS = 3
+CONSOLIDATE_OVERLAP = 0.3
+_FAMILY = {"CONCEDE": "YIELD", "RETREAT": "YIELD", "YIELD": "YIELD"}
+_SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def family(event_type: str, modality: str = "asserted") -> str:
+    """The type family events must share to be merged.
+
+    A threatened act ("threatened to strike 52 sites") is the threat that happened,
+    so it joins the THREATEN family, never the family of the act.
+    """
+    if modality == "threatened":
+        return "THREATEN"
+    return _FAMILY.get(event_type, event_type)
+
+
+def modality_class(modality: str) -> str:
+    """``happened`` for asserted/reported events and threats, else the modality itself."""
+    return "happened" if modality in HAPPENED or modality == "threatened" else modality
+
+
+@dataclass
+class _Item:
+    event: Event
+    span: DateSpan | None  # the stated date, when the text states one
+    report: date | None  # publication date of its article (or its own date)
+    words: set[str] = field(default_factory=set)  # content words of its clause
+    mclass: str = "happened"  # modality class used for merging
+
+
+@dataclass
+class _Cluster:
+    family: str
+    modality: str
+    items: list[_Item] = field(default_factory=list)
+    source: Profile = field(default_factory=Profile)
+    target: Profile = field(default_factory=Profile)
+    place: Profile = field(default_factory=Profile)
+    words: set[str] = field(default_factory=set)
+
+    def best_span(self) -> DateSpan | None:
+        spans = [i.span for i in self.items if i.span is not None]
+        if not spans:
+            return None
+        level = min(_PRECISION_RANK.get(s.precision, 4) for s in spans)
+        top = [s for s in spans if _PRECISION_RANK.get(s.precision, 4) == level]
+        counts = Counter(s.value for s in top)
+        best = max(counts.values())
+        value = min(v for v, n in counts.items() if n == best)
+        return next(s for s in top if s.value == value)
+
+    def window(self) -> tuple[date, date] | None:
+        """The dates this cluster may have happened on."""
+        span = self.best_span()
+        if span is not None:
+            return span.lo - timedelta(SLACK_DAYS), span.hi + timedelta(SLACK_DAYS)
+        reports = [i.report for i in self.items if i.report is not None]
+        if not reports:
+            return None
+        return max(reports) - timedelta(BACKGROUND_DAYS), min(reports) + timedelta(SLACK_DAYS)
+
+    def anchor(self) -> date | None:
+        span = self.best_span()
+        if span is not None:
+            return span.lo
+        reports = [i.report for i in self.items if i.report is not None]
+        return min(reports) if reports else None
+
+    def add(self, item: _Item) -> None:
+        self.items.append(item)
+        self.words |= item.words
+        ev = item.event
+        if ev.source is not None:
+            self.source.add(ev.source.text, ev.source.country, ev.source.entity_id)
+        if ev.target is not None:
+            self.target.add(ev.target.text, ev.target.country, ev.target.entity_id)
+        if ev.location is not None:
+            self.place.add(ev.location.text, ev.location.country)
+
+
+def _item_window(item: _Item) -> tuple[date, date] | None:
+    if item.span is not None:
+        return item.span.lo, item.span.hi
+    if item.report is None:
+        return None
+    return item.report - timedelta(BACKGROUND_DAYS), item.report + timedelta(SLACK_DAYS)
+
+
+def _pair_fit(cluster: _Cluster, source: EventActor | None, target: EventActor | None) -> int:
+    """How many roles positively match (0 when a role clashes or none matches)."""
+    fits = (fit_actor(cluster.source, source), fit_actor(cluster.target, target))
+    return 0 if -1 in fits else fits.count(1)
+
+
+def _actors_fit(cluster: _Cluster, ev: Event) -> int:
+    """Roles that match with no role clashing (swapped too for symmetric types); 0 = no fit."""
+    direct = _pair_fit(cluster, ev.source, ev.target)
+    if ev.type in _SYMMETRIC:
+        return max(direct, _pair_fit(cluster, ev.target, ev.source))
+    return direct
+
+
+def _overlap(cluster: _Cluster, item: _Item) -> float:
+    """Largest share of the item's clause words that one member's clause also uses.
+
+    Compared member by member, not with the union of their words, so a story
+    event does not snowball into a bag of every word its reports use.
+    """
+    if not item.words:
+        return 0.0
+    return max(len(item.words & i.words) for i in cluster.items) / len(item.words)
+
+
+def _distance(cluster: _Cluster, item: _Item) -> int | None:
+    """Days between the item and the cluster when compatible, else None."""
+    ev = item.event
+    if cluster.family != family(ev.type, ev.modality):
+        return None
+    if cluster.modality != item.mclass:
+        return None
+    matched = _actors_fit(cluster, ev)
+    if not matched:
+        return None
+    loc = ev.location
+    if loc is not None and cluster.place.fit(loc.text, loc.country, None) < 0:
+        return None
+    need = UNSTATED_MIN_OVERLAP if matched == 2 else ONE_ROLE_MIN_OVERLAP
+    if item.span is None and _overlap(cluster, item) < need:
+        return None  # an undated mention must also be worded like the story event
+    mine, theirs = _item_window(item), cluster.window()
+    if mine is None or theirs is None:
+        return UNDATED_DISTANCE
+    if mine[0] > theirs[1] or theirs[0] > mine[1]:
+        return None
+    here = item.span.lo if item.span is not None else item.report
+    there = cluster.anchor()
+    return abs((here - there).days) if here and there else 0
+
+
+def _order_key(item: _Item) -> tuple[int, int, str, str, str, int]:
+    span = item.span
+    return (
+        0 if span is not None else 1,
+        _PRECISION_RANK.get(span.precision, 4) if span else 4,
+        span.value if span else "",
+        item.report.isoformat() if item.report else "9999",
+        item.event.article_id or "",
+        item.event.start,
+    )
+
+
+def _make_item(ev: Event, published: dict[str, date | None]) -> _Item:
+    span = span_of(ev.date, ev.date_precision) if ev.date_stated else None
+    report = published.get(ev.article_id or "")
+    if report is None:
+        own = span_of(ev.date, ev.date_precision)
+        report = own.hi if own is not None and own.precision == "day" else None
+    mclass = modality_class(ev.modality)
+    past = span is not None and report is not None and span.hi <= report
+    if ev.modality == "planned" and past and span is not None and span.precision == "day":
+        mclass = "happened"  # a plan the text dates before its report is a past act
+    return _Item(ev, span, report, words_of(clause(ev)), mclass)
+
+
+def merge_events(events: list[Event], published: dict[str, date | None]) -> list[StoryEvent]:
+    """Merge ``events`` (from one or many articles) into story events, in date order.
+
+    ``published`` maps article id to publication date (None when unknown).
+    """
+    clusters: list[_Cluster] = []
+    for item in sorted((_make_item(e, published) for e in events), key=_order_key):
+        scored = [
+            (d, -_overlap(c, item), -len(c.items), i)
+            for i, c in enumerate(clusters)
+            if (d := _distance(c, item)) is not None
+        ]
+        if scored:
+            clusters[min(scored)[-1]].add(item)
+            continue
+        ev = item.event
+        cluster = _Cluster(family(ev.type, ev.modality), item.mclass)
+        cluster.add(item)
+        clusters.append(cluster)
+    clusters = _consolidate(clusters)
+    stories = [_story(c, published) for c in clusters]
+    _assign_ids(stories, clusters)
+    stories.sort(key=lambda s: (s.date or "9999", s.first_reported or "9999", s.id))
+    return stories
+
+
+def _representative(items: list[_Item]) -> Event:
+    def score(item: _Item) -> tuple[int, int, int, str, int]:
+        ev = item.event
+        n = len(clause(ev))
+        return (
+            0 if ev.modality == "asserted" else 1,
+            0 if item.span is not None else 1,
+            0 if 25 <= n <= CLAUSE_MAX else 1,
+            item.report.isoformat() if item.report else "9999",
+            ev.start,
+        )
+
+    return min(items, key=score).event
+
+
+def _story(cluster: _Cluster, published: dict[str, date | None]) -> StoryEvent:
+    items = cluster.items
+    span = cluster.best_span()
+    if span is not None:
+        when: str | None = span.value
+        precision = span.precision
+    else:
+        anchor = cluster.anchor()
+        when, precision = (anchor.isoformat(), REPORTED) if anchor else (None, "unknown")
+    articles = sorted({i.event.article_id for i in items if i.event.article_id},
+                      key=lambda a: ((published.get(a) or date.max), a))  # fmt: skip
+    dates = [d for a in articles if (d := published.get(a)) is not None]
+    rep = _representative(items)
+    types = Counter(i.event.type for i in items)
+    modalities = Counter(i.event.modality for i in items)
+    source = majority_actor([i.event.source for i in items])
+    target = majority_actor([i.event.target for i in items])
+    intensities = [i.event.intensity for i in items if i.event.intensity is not None]
+    sentences: list[str] = []
+    for i in sorted(items, key=lambda i: (i.report or date.max, i.event.start)):
+        if i.event.sentence not in sentences:
+            sentences.append(i.event.sentence)
+    etype = types.most_common(1)[0][0]
+    modality = modalities.most_common(1)[0][0]
+    if cluster.modality == "happened" and modality not in HAPPENED:
+        happened = Counter(i.event.modality for i in items if i.event.modality in HAPPENED)
+        modality = happened.most_common(1)[0][0] if happened else "asserted"
+    if cluster.family == "THREATEN":
+        direct = Counter(
+            i.event.modality
+            for i in items
+            if i.event.type == "THREATEN" and i.event.modality != "threatened"
+        )
+        etype, modality = (
+            ("THREATEN", direct.most_common(1)[0][0]) if direct else (etype, "threatened")
+        )
+    return StoryEvent(
+        id="",
+        date=when,
+        date_precision=precision,
+        type=etype,
+        modality=modality,
+        summary=f"{actor_label(source)} {etype} {actor_label(target)}: {clause(rep)}",
+        source=source,
+        target=target,
+        location=majority_location([i.event.location for i in items]),
+        intensity=round(sum(intensities) / len(intensities), 2) if intensities else None,
+        event_ids=[i.event.id for i in items],
+        articles=articles,
+        first_reported=min(dates).isoformat() if dates else None,
+        sentences=sentences,
+    )
+
+
+def _same_happening(a: _Cluster, b: _Cluster) -> bool:
+    if a.family != b.family or a.modality != b.modality:
+        return False
+    da, db = a.anchor(), b.anchor()
+    if da is None or db is None or abs((da - db).days) > CONSOLIDATE_DAYS:
+        return False
+    fits = (profiles_fit(a.source, b.source), profiles_fit(a.target, b.target))
+    if -1 in fits or 1 not in fits:
+        return False
+    if not (a.place.empty or b.place.empty) and profiles_fit(a.place, b.place) < 0:
+        return False
+    need = CONSOLIDATE_OVERLAP if fits == (1, 1) else ONE_ROLE_MIN_OVERLAP
+    small = min(len(a.words), len(b.words))
+    return small > 0 and len(a.words & b.words) / small >= need
+
+
+def _consolidate(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Join story events that are one happening reported under nearby dates."""
+    out: list[_Cluster] = []
+    for c in sorted(clusters, key=lambda c: -len(c.items)):
+        into = next((o for o in out if _same_happening(o, c)), None)
+        if into is None:
+            out.append(c)
+            continue
+        for item in c.items:
+            into.add(item)
+    return out
+
+
+def _assign_ids(stories: list[StoryEvent], clusters: list[_Cluster]) -> None:
+    seen: Counter[str] = Counter()
+    for story, cluster in zip(stories, clusters, strict=True):
+        raw = "|".join([cluster.family, cluster.modality, actor_label(story.source),
+                        actor_label(story.target), story.date or ""])  # fmt: skip
+        sid = "se-" + hashlib.sha1(raw.encode()).hexdigest()[:10]
+        seen[sid] += 1
+        story.id = sid if seen[sid] == 1 else f"{sid}-{seen[sid]}"

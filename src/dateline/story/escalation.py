@@ -1,0 +1,65 @@
+"""Escalation: per actor pair, how many things happened each day and how hostile they were.
+
+Counted over story events (one per real-world happening, so a killing reported
+ten times counts once) that happened (asserted or reported), on a day the text
+states (not those dated only by their first report),
+between two different actors. A pair is the two country codes sorted and joined
+with an en dash ("IRN–USA"); an uncoded actor uses its entity id when it has one
+and is otherwise left out. ``mean_intensity`` is the mean PLOVER
+conflict–cooperation score (−10 hostile … +10 cooperative) of that day's events
+that have one (0.0 when none has).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..models import HAPPENED, EscalationPoint, EventActor, StoryEvent
+from ._dates import span_of
+
+__all__ = ["escalation", "pair_of", "main_pairs", "PAIR_SEP"]
+
+PAIR_SEP = "–"
+
+
+def _code(actor: EventActor | None) -> str | None:
+    if actor is None:
+        return None
+    return actor.country or actor.entity_id
+
+
+def pair_of(story: StoryEvent) -> str | None:
+    """The sorted actor-pair key of a story event, or None when it has no two actors."""
+    a, b = _code(story.source), _code(story.target)
+    if not a or not b or a == b:
+        return None
+    return PAIR_SEP.join(sorted((a, b)))
+
+
+def escalation(stories: list[StoryEvent]) -> list[EscalationPoint]:
+    """Daily event count and mean intensity per actor pair, ordered by pair then date."""
+    buckets: dict[tuple[str, str], list[float | None]] = defaultdict(list)
+    for s in stories:
+        span = span_of(s.date)
+        pair = pair_of(s)
+        if s.modality not in HAPPENED or span is None or s.date_precision != "day" or not pair:
+            continue  # only happenings whose day a report states
+        buckets[(pair, span.value)].append(s.intensity)
+    points = []
+    for (pair, day), values in sorted(buckets.items()):
+        known = [v for v in values if v is not None]
+        mean = round(sum(known) / len(known), 2) if known else 0.0
+        points.append(EscalationPoint(pair=pair, date=day, events=len(values),
+                                      mean_intensity=mean))  # fmt: skip
+    return points
+
+
+def main_pairs(points: list[EscalationPoint], limit: int = 3) -> list[str]:
+    """The pairs with the most events (ties: most days, then name)."""
+    totals: dict[str, int] = defaultdict(int)
+    days: dict[str, int] = defaultdict(int)
+    for p in points:
+        totals[p.pair] += p.events
+        days[p.pair] += 1
+    ranked = sorted(totals, key=lambda k: (-totals[k], -days[k], k))
+    return ranked[:limit]
