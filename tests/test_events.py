@@ -295,3 +295,29 @@ def test_corpus_threats_denials_and_plans_are_not_happenings(corpus_events: list
     assert hacking and all(e.modality == "denied" for e in hacking)
     meet = [e for e in corpus_events if e.trigger == "meet" and e.target]
     assert any(e.target.text == "Netanyahu" and e.modality == "planned" for e in meet)
+
+
+def test_a_promise_of_harm_is_a_threat(nlp: Language) -> None:
+    evs = events_of(nlp, "The rebels vowed bitter revenge against the northern garrison.")
+    threat = [e for e in evs if e.trigger == "vowed"]
+    assert threat and threat[0].type == "THREATEN"
+    assert threat[0].target is None or "revenge" not in threat[0].target.text
+
+
+def test_planned_attacks_are_planned(nlp: Language) -> None:
+    evs = events_of(nlp, "Officials said the cell planned attacks on French embassies.")
+    attacks = [e for e in evs if e.trigger == "attacks"]
+    assert attacks and attacks[0].modality == "planned"
+
+
+def test_weapon_fired_is_not_the_target_and_numbers_are_not_sources(nlp: Language) -> None:
+    text = "Ruritania launched 12 rockets at two bases, with at least 9 hitting the Borduria depot."
+    for e in events_of(nlp, text):
+        assert e.target is None or "rockets" not in e.target.text
+        assert e.source is None or not e.source.text[:1].isdigit()
+        assert e.source is None or not e.source.text.startswith("at least")
+
+
+def test_abstract_nouns_are_not_sources(nlp: Language) -> None:
+    evs = events_of(nlp, "The decision to target the colonel surprised everyone.")
+    assert all(e.source is None or e.source.text.lower() != "the decision" for e in evs)

@@ -252,6 +252,106 @@ def _mode(choice_type: str, choice_mode: str | None, cand: _Candidate) -> str | 
     return assault_mode(toks) or choice_mode
 
 
+_PROMISE = {"promise", "vow", "pledge", "swear"}
+_HARM_NOUNS = {
+    "revenge", "retaliation", "retribution", "response", "attack", "strike", "punishment",
+    "consequence", "war", "reprisal", "vengeance",
+}  # fmt: skip
+_HARM_TYPES = {"ASSAULT", "COERCE", "SANCTION", "THREATEN"}
+_INTEND = {"plan": "planned", "prepare": "planned", "plot": "planned", "consider": "planned",
+           "threaten": "threatened"}  # fmt: skip
+
+
+def _promises_harm(trig: Token, lex: EventLexicon) -> bool:
+    """"vowed revenge", "promised to retaliate": a promise of harm is a threat (PLOVER)."""
+    if trig.lemma_.lower() not in _PROMISE:
+        return False
+    for c in trig.children:
+        if c.dep_ == "dobj" and c.lemma_.lower() in _HARM_NOUNS:
+            return True
+        if c.dep_ == "xcomp" and c.pos_ == "VERB":
+            entry = lex.verb(c.lemma_, {g.lower_ for g in c.children if g.dep_ == "prt"})
+            if entry is not None and entry.type in _HARM_TYPES:
+                return True
+    return False
+
+
+def _intended(trig: Token) -> str | None:
+    """An event noun that is the object of plan/plot/threaten ("planned attacks")."""
+    if trig.pos_ != "NOUN":
+        return None
+    if trig.dep_ == "dobj":
+        return _INTEND.get(trig.head.lemma_.lower())
+    # "his command planned attacks" parsed with "planned" as a modifier
+    return next(
+        (_INTEND[c.lemma_.lower()] for c in trig.lefts
+         if c.dep_ == "amod" and c.lemma_.lower() in _INTEND),
+        None,
+    )  # fmt: skip
+
+
+def _fits_source(arg: Arg | None, actor: EventActor | None) -> bool:
+    """A source must be able to act: not a number ("at least 11 hitting …") nor an
+    abstract noun ("the decision to target …", "a rush"). Named, coded, agentive,
+    pronoun and weapon phrases ("a U.S. drone": the force behind it) are kept."""
+    if arg is None or actor is None:
+        return False
+    head = arg.head
+    if head.pos_ == "NUM" or head.like_num:
+        return False
+    if head.pos_ != "NOUN" or head.ent_type_:
+        return True
+    if actor.country or actor.sector or actor.entity_id:
+        return True
+    lemma = head.lemma_.lower()
+    if lemma in _WEAPONS or lemma in _TROOPS:
+        return True
+    span = arg.span()
+    if any(t.pos_ == "PROPN" or t.is_upper or (t.is_title and not t.is_stop) for t in span):
+        return True
+    words = {t.lower_ for t in span}
+    return bool(words & _ACTOR_PRONOUNS) or _agentive(head)
+
+
+def _agentive(noun: Token) -> bool:
+    """A noun that names people or a body: an agent noun of the actor lexicons."""
+    from ..lexicons import load_lexicons
+
+    lemma = noun.lemma_.lower()
+    if lemma.endswith(_AGENT_SUFFIXES) or lemma in _GROUP_NOUNS:
+        return True  # strikers, musicians, members, protesters …
+    return load_lexicons().agent(lemma) is not None
+
+
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "aire", "member", "man", "men")
+
+
+_GROUP_NOUNS = {
+    "government", "militia", "protester", "demonstrator", "official", "leader", "group",
+    "army", "navy", "police", "guard", "ministry", "administration", "crowd", "people",
+    "country", "state", "regime", "authority", "side", "coalition", "alliance", "media",
+}  # fmt: skip
+
+
+_CURRENCY_WORDS = {"dollar", "dollars", "euro", "euros", "pound", "pounds", "yuan", "rupees"}
+
+
+def _fits_target(arg: Arg | None, trig: Token) -> bool:
+    """The weapon fired is not the target ("launched 16 missiles at bases"), nor
+    the sum given, nor the revenge promised."""
+    if arg is None:
+        return False
+    head = arg.head
+    if any(t.tag_ == "$" or t.lower_ in _CURRENCY_WORDS for t in arg.span()):
+        return False  # "provided $340 million": the aid, not its recipient
+    lemma = head.lemma_.lower()
+    if trig.lemma_.lower() in _PROMISE and lemma in _HARM_NOUNS:
+        return False  # "vowed harsh revenge": the threat, not its target
+    return not (
+        trig.lemma_.lower() in _NEEDS_WEAPON and lemma in INSTRUMENTS and head.dep_ == "dobj"
+    )
+
+
 def _build(ctx: _Context, sent: Span, cand: _Candidate) -> Event:
     src, tgt = cand.args.source, cand.args.target
     trig = cand.trigger
@@ -270,6 +370,8 @@ def _build(ctx: _Context, sent: Span, cand: _Candidate) -> Event:
         c.dep_ == "dobj" and c.lemma_.lower() in _TROOPS for c in trig.children
     ):  # "sent troops to the region"
         choice = TypeChoice("MOBILIZE", "troops", choice.rule + "+troops")
+    if choice.type == "AGREE" and _promises_harm(trig, ctx.lex):
+        choice = TypeChoice("THREATEN", None, choice.rule + "+harm")  # "vowed revenge"
     mode = _mode(choice.type, choice.mode, cand)
     coding = ctx.lex.code(choice.type, mode)
     tokens = [trig] + [t for a in (src, tgt) if a is not None for t in a.span()]
@@ -279,11 +381,14 @@ def _build(ctx: _Context, sent: Span, cand: _Candidate) -> Event:
     c_start, c_end = clause_extent(trig)
     span = (sent.start_char, sent.end_char) if main_clause(trig) else None
     when = event_date(times, min(start, c_start), max(end, c_end), ctx.published, span)
-    value = mod.value
+    value = _intended(trig) or mod.value if mod.value in HAPPENED else mod.value
     later = bool(ctx.published and when.value and when.value > ctx.published.isoformat())
     if value == "asserted" and when.stated and later and not past_tense(trig):
         value = "planned"
-    source, target = _actor(ctx, src), _actor(ctx, tgt)
+    source = _actor(ctx, src)
+    if not _fits_source(src, source):
+        source = None
+    target = _actor(ctx, tgt) if _fits_target(tgt, trig) else None
     return Event(
         id=_event_id(
             ctx.article_id,
