@@ -321,3 +321,12 @@ def test_weapon_fired_is_not_the_target_and_numbers_are_not_sources(nlp: Languag
 def test_abstract_nouns_are_not_sources(nlp: Language) -> None:
     evs = events_of(nlp, "The decision to target the colonel surprised everyone.")
     assert all(e.source is None or e.source.text.lower() != "the decision" for e in evs)
+
+
+def test_declining_to_comment_and_concluding_a_response_are_not_events(nlp: Language) -> None:
+    evs = events_of(nlp, "The minister declined to discuss details of the deal with Ruritania.")
+    assert not [e for e in evs if e.trigger == "declined"]
+    evs = events_of(nlp, "The strikes concluded Ruritania's response, the ministry said.")
+    assert not [e for e in evs if e.trigger == "concluded"]
+    evs = events_of(nlp, "Ruritania and Borduria concluded a trade agreement on Monday.")
+    assert [e for e in evs if e.type == "AGREE"]

@@ -423,6 +423,28 @@ def _build(ctx: _Context, sent: Span, cand: _Candidate) -> Event:
     )
 
 
+_NO_COMMENT = {"discuss", "comment", "say", "elaborate", "confirm", "specify", "disclose"}
+_AGREEMENT_NOUNS = {"agreement", "deal", "accord", "treaty", "pact", "talks", "negotiation",
+                    "contract", "ceasefire", "truce", "memorandum"}  # fmt: skip
+
+
+def _substantive(cand: _Candidate, ev: Event) -> bool:
+    """Drop news idioms that look like events but are not:
+
+    * "declined to discuss/comment" — a refusal to talk, not a REJECT;
+    * "concluded" without an agreement as object — not an AGREE.
+    """
+    trig = cand.trigger
+    lemma = trig.lemma_.lower()
+    if lemma in ("decline", "refuse") and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in _NO_COMMENT for c in trig.children
+    ):
+        return False
+    if lemma != "conclude":
+        return True
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _AGREEMENT_NOUNS for c in trig.children)
+
+
 def extract_events(
     doc: Doc,
     *,
@@ -453,6 +475,8 @@ def extract_events(
                 for a, h in zip((ev.source, ev.target), heads, strict=True)
             ):
                 continue  # neither side is an actor: "the images gave some indication"
+            if not _substantive(cand, ev):
+                continue
             if ev.id not in seen:
                 seen.add(ev.id)
                 events.append(ev)
