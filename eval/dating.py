@@ -101,14 +101,18 @@ def score(split: Path, gold: dict[str, date], calibrate: bool) -> Counter[str]:
         (result,) = dating.date_articles([raw])
         if result.value is None:
             continue
-        off = abs((result.value - truth).days)
-        counts["answered"] += 1
-        counts["exact"] += off == 0
-        counts["within1"] += off <= 1
-        counts["within7"] += off <= 7
+        _tally(counts, result.value, truth)
     for tier, c in sorted(tiers.items()):
         print(f"  tier {tier:40s} n={c['n']:4d} exact={c['exact'] / c['n']:.3f}")
     return counts
+
+
+def _tally(counts: Counter[str], answer: date, truth: date) -> None:
+    off = abs((answer - truth).days)
+    counts["answered"] += 1
+    counts["exact"] += off == 0
+    counts["within1"] += off <= 1
+    counts["within7"] += off <= 7
 
 
 def score_dumps(split: Path, gold: dict[str, date], unit: str) -> Counter[str]:
@@ -129,13 +133,9 @@ def score_dumps(split: Path, gold: dict[str, date], unit: str) -> Counter[str]:
             counts["articles"] += 1
             if result.value is None:
                 continue
-            off = abs((result.value - truth).days)
-            counts["answered"] += 1
-            counts["exact"] += off == 0
-            counts["within1"] += off <= 1
-            counts["within7"] += off <= 7
+            _tally(counts, result.value, truth)
             tiers[result.evidence]["n"] += 1
-            tiers[result.evidence]["exact"] += off == 0
+            tiers[result.evidence]["exact"] += result.value == truth
     print(f"  {len(dumps)} pseudo-dumps by {unit}")
     for tier, c in sorted(tiers.items()):
         print(f"  tier {tier:40s} n={c['n']:4d} exact={c['exact'] / c['n']:.3f}")

@@ -28,44 +28,36 @@ def _unique(records: Iterable[Any]) -> list[Any]:
     return out
 
 
-def _quote_row(q: Quote) -> dict[str, Any]:
+def _row(rec: Quote | Claim | Event, **columns: Any) -> dict[str, Any]:
+    """A record table row: the shared columns, the filter ``columns``, the record."""
     return {
-        "id": q.id,
-        "article_id": q.article_id,
-        "start": q.start,
-        "kind": q.kind,
-        "speaker": q.speaker,
-        "speaker_entity_id": q.speaker_entity_id,
-        "date": q.date,
-        "data": codec.to_data(q),
+        "id": rec.id,
+        "article_id": rec.article_id,
+        "start": rec.start,
+        **columns,
+        "data": codec.to_data(rec),
     }
+
+
+def _quote_row(q: Quote) -> dict[str, Any]:
+    return _row(
+        q, kind=q.kind, speaker=q.speaker, speaker_entity_id=q.speaker_entity_id, date=q.date
+    )
 
 
 def _claim_row(c: Claim) -> dict[str, Any]:
-    return {
-        "id": c.id,
-        "article_id": c.article_id,
-        "start": c.start,
-        "category": c.category,
-        "group_id": c.group_id,
-        "conflict": c.conflict,
-        "date": c.date,
-        "data": codec.to_data(c),
-    }
+    return _row(c, category=c.category, group_id=c.group_id, conflict=c.conflict, date=c.date)
 
 
 def _event_row(e: Event) -> dict[str, Any]:
-    return {
-        "id": e.id,
-        "article_id": e.article_id,
-        "start": e.start,
-        "type": e.type,
-        "modality": e.modality,
-        "date": e.date,
-        "source_country": e.source.country if e.source else None,
-        "target_country": e.target.country if e.target else None,
-        "data": codec.to_data(e),
-    }
+    return _row(
+        e,
+        type=e.type,
+        modality=e.modality,
+        date=e.date,
+        source_country=e.source.country if e.source else None,
+        target_country=e.target.country if e.target else None,
+    )
 
 
 def _mention_row(article_id: str, m: Mention, entity_id: str | None) -> dict[str, Any]:
