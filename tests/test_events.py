@@ -330,3 +330,9 @@ def test_declining_to_comment_and_concluding_a_response_are_not_events(nlp: Lang
     assert not [e for e in evs if e.trigger == "concluded"]
     evs = events_of(nlp, "Ruritania and Borduria concluded a trade agreement on Monday.")
     assert [e for e in evs if e.type == "AGREE"]
+
+
+def test_closing_date_hung_on_a_participle_dates_the_main_event(nlp: Language) -> None:
+    text = "Ruritanian gunners shelled depots housing Borduran troops near Vel on Friday."
+    (ev,) = [e for e in events_of(nlp, text, date(2021, 3, 14)) if e.trigger == "shelled"]
+    assert ev.date == "2021-03-12" and ev.date_stated

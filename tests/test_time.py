@@ -303,3 +303,14 @@ def test_event_date_ignores_durations_and_unresolved() -> None:
     assert (ed.value, ed.stated) == ("2020-01-08", False)
     yearly = event_date(tag_times("It rained in 2019.", None), 0, 17, None)
     assert (yearly.value, yearly.precision, yearly.stated) == ("2019", "year", True)
+
+
+def test_dump_reference_gives_month_days_their_year() -> None:
+    from dateline.extract.time import resolve_years
+
+    text = "Strikes came on Jan. 8, after the Dec. 31 attack, and again on Wednesday."
+    values = [e.value for e in resolve_years(tag_times(text, None), date(2020, 1, 6))]
+    assert "2020-01-08" in values and "2019-12-31" in values
+    assert any(v.startswith("XXXX-W") for v in values)  # weekdays need the article's own day
+    far = resolve_years(tag_times("It opened on Aug. 20.", None), date(2020, 1, 6))
+    assert far[0].value == "XXXX-08-20"  # more than half a year away: left alone

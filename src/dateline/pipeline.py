@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -24,7 +24,7 @@ from .extract.claims import extract_claims
 from .extract.events import extract_events
 from .extract.quantities import extract_quantities
 from .extract.quotes import extract_quotes
-from .extract.time import event_date, tag_times
+from .extract.time import event_date, resolve_years, tag_times
 from .models import (
     Article,
     ArticleAnalysis,
@@ -41,7 +41,7 @@ from .story.conflicts import group_claims
 
 __all__ = ["ANALYSIS_VERSION", "AnalysisReport", "analyze", "analyze_article", "link_records"]
 
-ANALYSIS_VERSION = "6"
+ANALYSIS_VERSION = "8"
 """Bump when an extractor changes its output, so stored articles are re-analysed."""
 
 
@@ -113,10 +113,16 @@ def _quote_date(
     return event_date(outside, lo, hi, published, _sentence_span(doc, lo, hi)).value
 
 
-def analyze_article(article: Article, doc: Doc) -> ArticleAnalysis:
-    """Run every extractor over one parsed article. ``doc`` must parse ``article.text``."""
+def analyze_article(article: Article, doc: Doc, reference: date | None = None) -> ArticleAnalysis:
+    """Run every extractor over one parsed article. ``doc`` must parse ``article.text``.
+
+    ``reference`` (for an undated article: a date of its dump, see
+    :func:`dump_references`) gives unanchored month-days their year.
+    """
     published: date | None = article.published
     times = tag_times(article.text, published, doc)
+    if published is None and reference is not None:
+        times = resolve_years(times, reference)
     mentions = extract_mentions(doc)
     quotes = extract_quotes(doc)
     for q in quotes:
@@ -182,6 +188,19 @@ def link_records(mentions: list[Mention], quotes: list[Quote], events: list[Even
         _link_actor(e.target, mentions)
 
 
+def _dump_of(article: Article) -> str:
+    return article.origin.rsplit("#", 1)[0]
+
+
+def dump_references(articles: Iterable[Article]) -> dict[str, date]:
+    """For each dump (input file) with dated stories, the median of their dates."""
+    dates: dict[str, list[date]] = {}
+    for a in articles:
+        if a.published is not None:
+            dates.setdefault(_dump_of(a), []).append(a.published)
+    return {k: sorted(v)[len(v) // 2] for k, v in dates.items()}
+
+
 def _parsed(store: Store, ids: list[str], model: str | None) -> Iterator[tuple[Article, Doc]]:
     nlp = load_pipeline(model)
     articles = (store.get_article(i) for i in ids)
@@ -204,8 +223,9 @@ def analyze(
         ids = [a.id for a in store.iter_articles()]
     else:
         ids = store.pending_analysis(ANALYSIS_VERSION, name)
+    references = dump_references(store.iter_articles())
     for n, (article, doc) in enumerate(_parsed(store, ids, model), start=1):
-        analysis = analyze_article(article, doc)
+        analysis = analyze_article(article, doc, references.get(_dump_of(article)))
         store.save_analysis(analysis, ANALYSIS_VERSION, name)
         report.analyzed.append(article.id)
         if progress is not None:

@@ -19,6 +19,8 @@ def clause_times(times: list[TimeExpression], sent: Span, trig: Token) -> list[T
     """Time expressions of the sentence, less those in clauses that do not hold the trigger."""
     aside: list[tuple[int, int]] = []
     for tok in sent:
+        if _describes(tok, trig):
+            continue  # "fired at bases housing troops on Wednesday": the date is the firing's
         if tok.dep_ in _ASIDE and not any(t.i == trig.i for t in tok.subtree):
             sub = list(tok.subtree)
             aside.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
@@ -28,6 +30,12 @@ def clause_times(times: list[TimeExpression], sent: Span, trig: Token) -> list[T
         if sent.start_char <= t.start < sent.end_char
         and not any(a <= t.start < b for a, b in aside)
     ]
+
+
+def _describes(tok: Token, trig: Token) -> bool:
+    """A present participle describing a noun of the trigger's own clause ("bases
+    housing troops"): the parser often hangs the clause's closing date on it."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBG" and any(a.i == trig.i for a in tok.ancestors)
 
 
 def clause_extent(trig: Token) -> tuple[int, int]:

@@ -50,7 +50,7 @@ past-tense verb). "last"/"next" always impose their direction.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -60,7 +60,7 @@ from ._time_rules import KEYS, RULES, Ctx, Norm
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["tag_times", "event_date", "TimeExpression", "EventDate"]
+__all__ = ["tag_times", "event_date", "resolve_years", "TimeExpression", "EventDate"]
 
 
 @dataclass(frozen=True)
@@ -210,3 +210,37 @@ def event_date(
     if published is None:
         return EventDate(value=None, precision="unknown", stated=False)
     return EventDate(value=published.isoformat(), precision="day", stated=False)
+
+
+_MONTH_DAY = re.compile(r"^XXXX-(\d\d)(-\d\d)?$")
+_NEAR_DAYS = 122
+
+
+def resolve_years(expressions: list[TimeExpression], reference: date) -> list[TimeExpression]:
+    """Give unanchored month-days and months a year from a reference date.
+
+    For an undated article in a dump whose other stories are dated, "Jan. 8"
+    (``XXXX-01-08``) takes the year that puts it nearest ``reference`` — within
+    four months, else it stays unresolved. Weekdays and relative expressions stay
+    as they are: they need the article's own day.
+    """
+    out: list[TimeExpression] = []
+    for e in expressions:
+        m = _MONTH_DAY.match(e.value)
+        if m is None:
+            out.append(e)
+            continue
+        month, day = int(m.group(1)), int(m.group(2)[1:]) if m.group(2) else 15
+        best: tuple[int, int] | None = None
+        for year in (reference.year - 1, reference.year, reference.year + 1):
+            try:
+                gap = abs((date(year, month, day) - reference).days)
+            except ValueError:
+                continue
+            if gap <= _NEAR_DAYS and (best is None or gap < best[0]):
+                best = (gap, year)
+        if best is None:
+            out.append(e)
+            continue
+        out.append(replace(e, value=f"{best[1]:04d}" + e.value[4:], rule=e.rule + "+dump-year"))
+    return out
