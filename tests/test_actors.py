@@ -207,3 +207,24 @@ def test_surname_matching_and_stable_ids():
     assert surname_matches("Ahmed", ["Ahmed Rasheed"]) == []
     assert entity_id("PERSON", "Farid Okonkwo") == entity_id("PERSON", "Farid Okonkwo")
     assert entity_id("PERSON", "Farid Okonkwo") != entity_id("ORG", "Farid Okonkwo")
+
+
+def test_unknown_name_owning_state_organs_is_a_country() -> None:
+    from dateline.extract.actors import extract_mentions
+    from dateline.nlp import parse
+
+    text = (
+        "Zembla's navy said on Monday it had detained a trawler. "
+        "Zembla Foreign Minister Anja Hollis called the crew spies, and Zembla demanded calm."
+    )
+    labels = {m.label for m in extract_mentions(parse(text)) if m.name == "Zembla"}
+    assert labels == {"GPE"}
+
+
+def test_a_person_owning_an_army_stays_a_person() -> None:
+    from dateline.extract.actors import extract_mentions
+    from dateline.nlp import parse
+
+    text = "General Tomas Marlow ordered an advance. Marlow's army crossed the river on Monday."
+    labels = {m.label for m in extract_mentions(parse(text)) if "Marlow" in m.name}
+    assert labels == {"PERSON"}

@@ -129,8 +129,53 @@ def extract_mentions(doc: Doc, lex: Lexicons | None = None) -> list[Mention]:
 
     mentions.extend(_uncovered_surnames(doc, mentions, persons, lex))
     mentions.sort(key=lambda m: m.start)
+    _states_by_context(doc, mentions, lex)
     _vote_labels(mentions)
     return mentions
+
+
+_STATE_ORGANS = frozenset({
+    "navy", "army", "military", "government", "ministry", "parliament", "president",
+    "prime", "foreign", "defense", "defence", "coast", "border", "embassy", "cabinet",
+    "armed", "forces", "troops", "state", "interior", "finance", "king", "queen", "senate",
+})  # fmt: skip
+
+
+_STATE_ONLY = frozenset({
+    "navy", "coast", "foreign", "ministry", "parliament", "embassy", "border", "interior",
+    "finance", "senate", "defense", "defence", "cabinet",
+})  # fmt: skip
+"""Organs a person does not own: "Assad's army" is said, "Assad's navy" or "Assad
+Foreign Minister X" is not — so these make a single name the NER took for a
+person a country."""
+
+
+def _states_by_context(doc: Doc, mentions: list[Mention], lex: Lexicons) -> None:
+    """A name unknown to the lexicons that owns state organs is a country (GPE):
+    "Norland's navy", "Veskia's government", "Norland Foreign Minister Ilse Varga".
+
+    Only single names, never a known actor or a country already in the lexicons,
+    and for a name the NER called a person only organs no person owns; every
+    mention of the name in the article follows.
+    """
+    states: set[str] = set()
+    for m in mentions:
+        if m.label not in ("ORG", "GPE", "LOC", "PERSON") or " " in m.name or lex.actor(m.name):
+            continue
+        if lex.country_of(m.name) is not None:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        k = span.end
+        if k < len(doc) and doc[k].text in ("'s", "’s", "'", "’"):
+            k += 1
+        organs = _STATE_ORGANS if m.label != "PERSON" else _STATE_ONLY
+        if k < len(doc) and doc[k].lower_ in organs:
+            states.add(m.name)
+    for m in mentions:
+        if m.name in states:
+            m.label, m.rule = "GPE", m.rule + "+state-context"
 
 
 def _mention(
