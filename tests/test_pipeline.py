@@ -149,11 +149,11 @@ def test_interrupted_analysis_keeps_finished_articles_and_resumes(
     real = pipeline.analyze_article
     calls = {"n": 0}
 
-    def flaky(article, doc):  # type: ignore[no-untyped-def]
+    def flaky(article, doc, reference=None):  # type: ignore[no-untyped-def]
         calls["n"] += 1
         if calls["n"] == 2:
             raise RuntimeError("killed mid-run")
-        return real(article, doc)
+        return real(article, doc, reference)
 
     monkeypatch.setattr(pipeline, "analyze_article", flaky)
     with Store.open(db) as store, pytest.raises(RuntimeError):

@@ -38,3 +38,15 @@ def load_pipeline(name: str | None = None) -> Language:
 def parse(text: str, name: str | None = None) -> Doc:
     """Parse one text with the configured pipeline."""
     return load_pipeline(name)(text)
+
+
+_TEXT_KEY = "dateline.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once: spaCy rebuilds it from the tokens on every access,
+    which the extractors' many small lookups turned into most of their run time."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return str(text)

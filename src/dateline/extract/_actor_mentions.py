@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..lexicons import HONORIFICS, TITLE_WORDS, Lexicons, load_lexicons
+from ..nlp import doc_text
 
 KEEP_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 _DETS = {"the", "a", "an"}
@@ -251,10 +252,11 @@ def _appositive_role(doc: Doc, start: int, end: int, lex: Lexicons) -> tuple[str
 def _lexicon_spans(doc: Doc, lex: Lexicons, taken: set[int]) -> list[tuple[int, int]]:
     """Known actors in the text that no entity covers."""
     out: list[tuple[int, int]] = []
+    text = doc_text(doc)  # spaCy rebuilds it from the tokens on every access
     for form in lex.actors:
-        if len(form) < 3:
+        if len(form) < 3 or form not in text:
             continue
-        for m in re.finditer(rf"(?<![\w.-]){re.escape(form)}(?![\w-])", doc.text):
+        for m in re.finditer(rf"(?<![\w.-]){re.escape(form)}(?![\w-])", text):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is None or any(t.i in taken for t in span):
                 continue

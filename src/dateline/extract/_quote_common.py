@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import doc_text
 from ._quote_lexicon import Cue
 
 _CUE_POS = ("VERB", "AUX")
@@ -34,13 +35,13 @@ class Index:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.tok_of = [-1] * (len(doc.text) + 1)
+        self.tok_of = [-1] * (len(doc_text(doc)) + 1)
         for t in doc:
             for c in range(t.idx, t.idx + len(t.text)):
                 self.tok_of[c] = t.i
         # fill gaps (whitespace) with the next token
         nxt = len(doc)
-        for c in range(len(doc.text), -1, -1):
+        for c in range(len(doc_text(doc)), -1, -1):
             if self.tok_of[c] == -1:
                 self.tok_of[c] = nxt
             else:

@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp import doc_text
 from ._quote_common import Draft, Index, cue_chars, cue_entry, paragraph_bounds, strip_outer_marks
 from ._quote_lexicon import Cue
 from ._quote_marks import QuoteSpan, find_quote_spans
@@ -19,7 +20,7 @@ def _cue_after(
     doc: Doc, idx: Index, q: QuoteSpan, limit: int, cues: dict[str, Cue]
 ) -> Token | None:
     """A cue verb in the clause right after quote ``q`` (up to char ``limit``)."""
-    text = doc.text
+    text = doc_text(doc)
     inner = text[q.start : q.end].rstrip("”\"’' ")
     a, _ = idx.token_range(q.end, q.end + 1)
     if a >= len(doc):
@@ -56,7 +57,7 @@ def _cue_before(
     doc: Doc, idx: Index, q: QuoteSpan, floor: int, cues: dict[str, Cue]
 ) -> Token | None:
     """A cue verb in the clause right before quote ``q`` (not before char ``floor``)."""
-    text = doc.text
+    text = doc_text(doc)
     para_start = paragraph_bounds(text, q.start)[0]
     lo = max(floor, para_start)
     before = text[lo : q.start].rstrip()
@@ -118,7 +119,7 @@ _DASH = re.compile(r"[ \t\xa0]*([―—–-])[ \t\xa0]*([^\n]{2,80})")
 
 def _dash_source(doc: Doc, idx: Index, q: QuoteSpan) -> tuple[tuple[int, int], Token, Span] | None:
     """“…” ― Martha Aguilar: a name after a dash closing the quote's line."""
-    text = doc.text
+    text = doc_text(doc)
     m = _DASH.match(text, q.end)
     if m is None:
         return None
@@ -144,7 +145,7 @@ def _capitalised(text: str, start: int) -> bool:
 
 def _starts_clause(doc: Doc, idx: Index, q: QuoteSpan) -> bool:
     """True when the quotation opens its sentence/paragraph (after optional space)."""
-    text = doc.text
+    text = doc_text(doc)
     para_start = paragraph_bounds(text, q.start)[0]
     before = text[para_start : q.start].rstrip()
     if not before:
@@ -185,7 +186,7 @@ def _inverted_speaker(cue: Token, exclude: tuple[int, int]) -> tuple[Token | Non
 
 
 def direct_quotes(doc: Doc, idx: Index, cues: dict[str, Cue]) -> list[Draft]:
-    text = doc.text
+    text = doc_text(doc)
     spans = find_quote_spans(text)
     drafts: list[Draft] = []
     used: set[int] = set()

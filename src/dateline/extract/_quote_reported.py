@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import doc_text
 from ._quote_common import CONTENT_PUNCT, Draft, Index, cue_chars, cue_entry, strip_outer_marks
 from ._quote_lexicon import Cue
 from ._quote_marks import QuoteSpan, find_quote_spans
@@ -147,7 +148,7 @@ def _adjust_end(
 
 def _clip_paragraph(doc: Doc, pieces: Pieces, anchor: Token) -> Pieces:
     """Keep the parts of ``pieces`` inside the paragraph of ``anchor``."""
-    text = doc.text
+    text = doc_text(doc)
     pa = text.rfind("\n", 0, anchor.idx) + 1
     pb = text.find("\n", anchor.idx)
     pb = len(text) if pb == -1 else pb
@@ -282,7 +283,7 @@ def reported_speech(
     """Indirect quotes; ``blocked`` are char ranges already taken by other quotes."""
     drafts: list[Draft] = []
     taken = list(blocked)
-    quotes = find_quote_spans(doc.text)
+    quotes = find_quote_spans(doc_text(doc))
 
     def inside(pos: int) -> bool:
         return any(a <= pos < b for a, b in taken)
@@ -371,7 +372,7 @@ def colon_attributions(doc: Doc, idx: Index) -> list[Draft]:
     digits, no verbs, not a label like "UPDATE"); the content is the rest of the
     paragraph as written.
     """
-    text = doc.text
+    text = doc_text(doc)
     out: list[Draft] = []
     pos = 0
     for line in text.split("\n"):
@@ -399,7 +400,7 @@ def colon_attributions(doc: Doc, idx: Index) -> list[Draft]:
 
 def partials(doc: Doc, indirect: list[Draft], direct: list[Draft]) -> list[Draft]:
     """Quoted fragments inside indirect content become ``partial`` records."""
-    text = doc.text
+    text = doc_text(doc)
     covered = [(d.start, d.end) for d in direct]
     out: list[Draft] = []
     for q in find_quote_spans(text):

@@ -30,6 +30,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from ..models import HAPPENED, Event, EventActor, EventLocation, Mention, Quote, TimeExpression
+from ..nlp import doc_text
 from ._event_args import INSTRUMENTS, Arg, Args, noun_args, phrase, verb_args
 from ._event_coding import OVERRIDE_P, TypeChoice, assault_mode, choose_type
 from ._event_dates import clause_extent, clause_times, main_clause, past_tense
@@ -174,7 +175,7 @@ def _actor(ctx: _Context, arg: Arg | None) -> EventActor | None:
         return None
     span = arg.span()
     start, end = span.start_char, span.end_char
-    text = ctx.doc.text[start:end]
+    text = doc_text(ctx.doc)[start:end]
     mention = _mention_at(ctx, start, end, arg.head.idx)
     if mention is None and arg.head.pos_ == "PRON":
         resolved = _resolve_pronoun(ctx, arg.head)
@@ -459,7 +460,7 @@ def extract_events(
         doc=doc,
         article_id=article_id,
         published=published,
-        times=times if times is not None else tag_times(doc.text, published, doc),
+        times=times if times is not None else tag_times(doc_text(doc), published, doc),
         mentions=mentions if mentions is not None else extract_mentions(doc),
         quotes=quotes if quotes is not None else extract_quotes(doc),
         lex=load_event_lexicon(),

@@ -82,6 +82,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..models import Quote
+from ..nlp import doc_text
 from ._quote_common import Draft, Index
 from ._quote_direct import direct_quotes
 from ._quote_lexicon import load_cues
@@ -137,7 +138,7 @@ _GAP_LIMIT = 200
 
 def _continues(doc: Doc, before: Draft, d: Draft) -> bool:
     """True when only the rest of ``before``'s attribution sentence precedes ``d``."""
-    text = doc.text
+    text = doc_text(doc)
     if before.cue_span is None or before.speaker_chars is None:
         return False
     cue_end = before.cue_span[1]
@@ -223,6 +224,6 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             q.speaker_start, q.speaker_end = d.speaker_chars
         if d.cue_span is not None:
             q.cue_start, q.cue_end = d.cue_span
-            q.cue = doc.text[q.cue_start : q.cue_end]
+            q.cue = doc_text(doc)[q.cue_start : q.cue_end]
         out.append(q)
     return out
