@@ -146,6 +146,12 @@ FUTURE_WORDS = frozenset(
 )
 PAST_WORDS = frozenset(
     [
+        # past forms ending in -eed, which the "-ed" rule leaves out ("need", "proceed")
+        "agreed",
+        "disagreed",
+        "freed",
+        "guaranteed",
+        "decreed",
         "said",
         "was",
         "were",
