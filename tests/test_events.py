@@ -336,3 +336,11 @@ def test_closing_date_hung_on_a_participle_dates_the_main_event(nlp: Language) -
     text = "Ruritanian gunners shelled depots housing Borduran troops near Vel on Friday."
     (ev,) = [e for e in events_of(nlp, text, date(2021, 3, 14)) if e.trigger == "shelled"]
     assert ev.date == "2021-03-12" and ev.date_stated
+
+
+def test_date_of_the_agreement_is_not_the_date_of_the_planned_talks(nlp: Language) -> None:
+    text = "Ruritania and Borduria agreed on Tuesday to hold talks in Vienna next month."
+    evs = events_of(nlp, text, date(2021, 3, 10))
+    talks = [e for e in evs if e.trigger == "talks"]
+    assert talks and talks[0].modality == "planned"
+    assert not (talks[0].date == "2021-03-09" and talks[0].date_stated)

@@ -182,3 +182,20 @@ def features(
             if entry is not None:
                 feats.add("lw:" + entry.type)
     return sorted(feats)
+
+
+def pair_context(
+    source: Span | None, target: Span | None
+) -> tuple[str, tuple[int, int] | None, tuple[int, int] | None]:
+    """The sentence(s) holding a marked pair, and the pair's offsets in that text."""
+    args = [a for a in (source, target) if a is not None]
+    if not args:
+        raise ValueError("a pair needs a source or a target")
+    doc = args[0].doc
+    start = min(a.sent.start_char for a in args)
+    end = max(a.sent.end_char for a in args)
+
+    def rel(a: Span | None) -> tuple[int, int] | None:
+        return (a.start_char - start, a.end_char - start) if a is not None else None
+
+    return doc.text[start:end], rel(source), rel(target)

@@ -32,11 +32,12 @@ from spacy.tokens import Doc, Span, Token
 from ..models import HAPPENED, Event, EventActor, EventLocation, Mention, Quote, TimeExpression
 from ..nlp import doc_text
 from ._event_args import INSTRUMENTS, Arg, Args, noun_args, phrase, verb_args
+from ._event_classifier import embed_scores, split_yield
 from ._event_coding import OVERRIDE_P, TypeChoice, assault_mode, choose_type
 from ._event_dates import clause_extent, clause_times, main_clause, past_tense
 from ._event_features import TRANSPARENT, lexicon_entry, pair_trigger
 from ._event_lexicon import EventLexicon, TriggerEntry, load_event_lexicon
-from ._event_modality import Modality, modality
+from ._event_modality import PLAN, THREAT, Modality, modality
 from .actors import code_actor, extract_mentions
 from .quotes import extract_quotes
 from .time import event_date, tag_times
@@ -353,6 +354,17 @@ def _fits_target(arg: Arg | None, trig: Token) -> bool:
     )
 
 
+def _embedded_times(times: list[TimeExpression], trig: Token) -> list[TimeExpression]:
+    """For a planned or threatened event, only dates inside the intended clause:
+    in "agreed on Tuesday to hold talks next week", Tuesday dates the agreeing."""
+    for anc in [trig, *trig.ancestors]:
+        if anc.dep_ in ("xcomp", "ccomp") and anc.head.lemma_.lower() in PLAN | THREAT:
+            sub = list(anc.subtree)
+            lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+            return [t for t in times if lo <= t.start < hi]
+    return times
+
+
 def _build(ctx: _Context, sent: Span, cand: _Candidate) -> Event:
     src, tgt = cand.args.source, cand.args.target
     trig = cand.trigger
@@ -379,6 +391,8 @@ def _build(ctx: _Context, sent: Span, cand: _Candidate) -> Event:
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
     times = clause_times(ctx.times, sent, trig)
+    if mod.value in ("planned", "threatened"):
+        times = _embedded_times(times, trig)
     c_start, c_end = clause_extent(trig)
     span = (sent.start_char, sent.end_char) if main_clause(trig) else None
     when = event_date(times, min(start, c_start), max(end, c_end), ctx.published, span)
@@ -492,4 +506,8 @@ def classify_pair(doc: Doc, source: tuple[int, int] | None, target: tuple[int, i
     trig = pair_trigger(s.root if s else None, t.root if t else None)
     sent = (s or t or doc[:]).sent
     entry = lexicon_entry(trig, lex) if trig is not None else None
-    return choose_type(entry, sent, trig, (s, t), lex, override_p=0.0).type
+    scores = embed_scores(sent, trig, s, t, lex)  # None without the embedding model
+    if scores is None:
+        return choose_type(entry, sent, trig, (s, t), lex, override_p=0.0).type
+    best = max(scores, key=scores.__getitem__)
+    return split_yield(entry, {tok.lemma_.lower() for tok in sent}) if best == "YIELD" else best

