@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, or_, select, update
+from sqlalchemy import Connection, Table, delete, insert, or_, select, update
 
 from ..models import ArticleAnalysis, Claim, Entity, Event, Mention, Quote
 from . import _codec as codec
@@ -137,28 +137,24 @@ def load_entities(conn: Connection) -> list[Entity]:
     return [codec.entity(r[0]) for r in rows]
 
 
-def load_quotes(conn: Connection, article_id: str | None = None) -> list[Quote]:
-    q = s.quotes
-    query = select(q.c.data).order_by(q.c.article_id, q.c.start)
+def _record_data(conn: Connection, table: Table, article_id: str | None) -> list[Any]:
+    """The ``data`` of a record table's rows, in text order (one article's, or all)."""
+    query = select(table.c.data).order_by(table.c.article_id, table.c.start)
     if article_id is not None:
-        query = query.where(q.c.article_id == article_id)
-    return [codec.quote(r[0]) for r in conn.execute(query)]
+        query = query.where(table.c.article_id == article_id)
+    return [r[0] for r in conn.execute(query)]
+
+
+def load_quotes(conn: Connection, article_id: str | None = None) -> list[Quote]:
+    return [codec.quote(d) for d in _record_data(conn, s.quotes, article_id)]
 
 
 def load_claims(conn: Connection, article_id: str | None = None) -> list[Claim]:
-    c = s.claims
-    query = select(c.c.data).order_by(c.c.article_id, c.c.start)
-    if article_id is not None:
-        query = query.where(c.c.article_id == article_id)
-    return [codec.claim(r[0]) for r in conn.execute(query)]
+    return [codec.claim(d) for d in _record_data(conn, s.claims, article_id)]
 
 
 def load_events(conn: Connection, article_id: str | None = None) -> list[Event]:
-    e = s.events
-    query = select(e.c.data).order_by(e.c.article_id, e.c.start)
-    if article_id is not None:
-        query = query.where(e.c.article_id == article_id)
-    return [codec.event(r[0]) for r in conn.execute(query)]
+    return [codec.event(d) for d in _record_data(conn, s.events, article_id)]
 
 
 def save_resolution(
