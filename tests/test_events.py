@@ -344,3 +344,9 @@ def test_date_of_the_agreement_is_not_the_date_of_the_planned_talks(nlp: Languag
     talks = [e for e in evs if e.trigger == "talks"]
     assert talks and talks[0].modality == "planned"
     assert not (talks[0].date == "2021-03-09" and talks[0].date_stated)
+
+
+def test_a_dateline_is_not_a_source(nlp: Language) -> None:
+    text = "VARNA -- A court in Varna has convicted two Ruritanian men over an attack on a guard."
+    for e in events_of(nlp, text):
+        assert e.source is None or e.source.text != "VARNA"

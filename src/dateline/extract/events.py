@@ -301,6 +301,8 @@ def _fits_source(arg: Arg | None, actor: EventActor | None) -> bool:
     head = arg.head
     if head.pos_ == "NUM" or head.like_num:
         return False
+    if _dateline_lead(arg.span()):
+        return False
     if head.pos_ != "NOUN" or head.ent_type_:
         return True
     if actor.country or actor.sector or actor.entity_id:
@@ -313,6 +315,17 @@ def _fits_source(arg: Arg | None, actor: EventActor | None) -> bool:
         return True
     words = {t.lower_ for t in span}
     return bool(words & _ACTOR_PRONOUNS) or _agentive(head)
+
+
+def _dateline_lead(span: Span) -> bool:
+    """"BERLIN -- A court …", "KABUL (Pajhwok): …": a capitalised place opening the
+    sentence before a dash, parenthesis or colon is the dateline, not an actor."""
+    sent = span.root.sent
+    text = span.text
+    if span.start != sent.start or not text.isupper() or len(text) < 3:
+        return False
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return nxt is not None and nxt.text in ("-", "--", "—", "–", "(", ":", ",")
 
 
 def _agentive(noun: Token) -> bool:
