@@ -350,3 +350,10 @@ def test_a_dateline_is_not_a_source(nlp: Language) -> None:
     text = "VARNA -- A court in Varna has convicted two Ruritanian men over an attack on a guard."
     for e in events_of(nlp, text):
         assert e.source is None or e.source.text != "VARNA"
+
+
+def test_joint_subject_of_a_symmetric_event_is_source_and_target(nlp: Language) -> None:
+    evs = events_of(nlp, "Ruritania and Borduria agreed on Monday to hold talks in Vienna.")
+    agree = [e for e in evs if e.type == "AGREE"]
+    assert agree and agree[0].source is not None and agree[0].target is not None
+    assert (agree[0].source.text, agree[0].target.text) == ("Ruritania", "Borduria")

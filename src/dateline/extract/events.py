@@ -378,6 +378,21 @@ def _embedded_times(times: list[TimeExpression], trig: Token) -> list[TimeExpres
     return times
 
 
+_SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
+_ACTOR_ENTS = ("GPE", "NORP", "ORG", "PERSON")
+
+
+def _split_joint(src: Arg | None, tgt: Arg | None) -> tuple[Arg | None, Arg | None]:
+    """"Ruritania and Borduria agreed to hold talks": a joint subject of a symmetric
+    event is its source and target, when the parse gives no actor as target."""
+    if src is None or (tgt is not None and tgt.head.ent_type_ in _ACTOR_ENTS):
+        return src, tgt
+    conj = next((c for c in src.head.children if c.dep_ == "conj"), None)
+    if conj is None or src.head.pos_ not in ("PROPN", "NOUN") or conj.pos_ not in ("PROPN", "NOUN"):
+        return src, tgt
+    return phrase(src.head, src.via, keep_conj=False), phrase(conj, "conj", keep_conj=False)
+
+
 def _build(ctx: _Context, sent: Span, cand: _Candidate) -> Event:
     src, tgt = cand.args.source, cand.args.target
     trig = cand.trigger
@@ -398,6 +413,8 @@ def _build(ctx: _Context, sent: Span, cand: _Candidate) -> Event:
         choice = TypeChoice("MOBILIZE", "troops", choice.rule + "+troops")
     if choice.type == "AGREE" and _promises_harm(trig, ctx.lex):
         choice = TypeChoice("THREATEN", None, choice.rule + "+harm")  # "vowed revenge"
+    if choice.type in _SYMMETRIC:
+        src, tgt = _split_joint(src, tgt)
     mode = _mode(choice.type, choice.mode, cand)
     coding = ctx.lex.code(choice.type, mode)
     tokens = [trig] + [t for a in (src, tgt) if a is not None for t in a.span()]
