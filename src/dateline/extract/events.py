@@ -227,7 +227,11 @@ def _actor_like(actor: EventActor | None, head: Token | None) -> bool:
         return False
     if actor.country or actor.sector or actor.entity_id:
         return True
-    return head.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or head.lower_ in _ACTOR_PRONOUNS
+    return (
+        head.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+        or head.pos_ == "PROPN"
+        or head.lower_ in _ACTOR_PRONOUNS
+    )
 
 
 def _quote_at(ctx: _Context, char: int) -> Quote | None:
