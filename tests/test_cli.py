@@ -147,3 +147,33 @@ def test_dates_on_text_and_on_a_stored_article(runner: CliRunner, tmp_path: Path
     html = next(r for r in rows if r["published"] == "2026-11-18")
     listed = runner.invoke(cli, ["dates", html["id"], "--db", str(db), "--format", "csv"])
     assert listed.exit_code == 0 and ",2019," in listed.stdout
+
+
+def test_undated_article_shows_its_window_and_why(runner: CliRunner, tmp_path: Path) -> None:
+    from datetime import date
+
+    from dateline.models import Article
+    from dateline.store import Store
+
+    db = tmp_path / "w.db"
+    art = Article(
+        id="a1",
+        identity="title:x|y",
+        content_hash="h1",
+        text="Body.",
+        origin="test",
+        title="Talks resume",
+        published_inferred=True,
+        published_earliest=date(2020, 1, 8),
+        published_latest=date(2020, 1, 14),
+        published_evidence="no lead weekday: between 2020-01-08 and 2020-01-14",
+    )
+    with Store.open(db) as store:
+        store.save_articles([art])
+    listing = runner.invoke(cli, ["articles", "--db", str(db)]).stdout
+    assert "2020-01-08..2020-01-14" in listing
+    shown = runner.invoke(cli, ["show", "a1", "--db", str(db)]).stdout
+    assert "window 2020-01-08..2020-01-14" in shown and "no lead weekday" in shown
+    as_json = runner.invoke(cli, ["articles", "--db", str(db), "--format", "json"]).stdout
+    record = json.loads(as_json)
+    assert record[0]["published"] is None and record[0]["published_latest"] == "2020-01-14"

@@ -303,3 +303,12 @@ def test_dated_story_dates_its_weekdays_for_the_others() -> None:
     # story's "on Thursday" blockade links to it, and its Monday lead is Jan. 6
     assert raws[-1].title == "Heron Isle fishermen fined over silo blockade"
     assert results[-1].value == date(2020, 1, 6)
+
+
+def test_an_abstention_keeps_the_window_the_text_allows() -> None:
+    (weak,) = date_articles([RawArticle(text=PINNED, origin="test")])
+    assert weak.value is None
+    assert weak.earliest is not None and weak.latest is not None
+    assert weak.earliest <= date(2020, 3, 6) <= weak.latest
+    none = infer_publication_date(evidence_for("The museum reopened. Entry is free."))
+    assert none.earliest is None and none.latest is None

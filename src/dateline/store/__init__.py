@@ -77,12 +77,19 @@ def _article_values(article: Article) -> dict[str, Any]:
         "published": article.published,
         "published_inferred": article.published_inferred,
         "published_confidence": article.published_confidence,
+        "published_earliest": article.published_earliest,
+        "published_latest": article.published_latest,
+        "published_evidence": article.published_evidence,
         "sections": [{"heading": x.heading, "offset": x.offset} for x in article.sections],
         "credits": {k: list(v) for k, v in article.credits.items()},
         "n_words": article.n_words,
         "origin": article.origin,
         "text": article.text,
     }
+
+
+def _day(value: Any) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def _article_from_row(row: Any) -> Article:
@@ -106,6 +113,9 @@ def _article_from_row(row: Any) -> Article:
         published=published,
         published_inferred=bool(m["published_inferred"]),
         published_confidence=float(m["published_confidence"]),
+        published_earliest=_day(m["published_earliest"]),
+        published_latest=_day(m["published_latest"]),
+        published_evidence=m["published_evidence"] or "",
         sections=[Section(**x) for x in (m["sections"] or [])],
         credits={k: list(v) for k, v in (m["credits"] or {}).items()},
     )

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, insert, inspect, select
+from sqlalchemy import Connection, insert, inspect, select, text
 
 from . import _schema as s
 
@@ -28,12 +28,32 @@ def _create(*tables: str) -> Callable[[Connection], None]:
     return run
 
 
+def _add_columns(table: str, *columns: str) -> Callable[[Connection], None]:
+    """Add columns of the current schema that an older database lacks."""
+
+    def run(conn: Connection) -> None:
+        have = {c["name"] for c in inspect(conn).get_columns(table)}
+        tbl = s.metadata.tables[table]
+        for name in columns:
+            if name not in have:
+                col = tbl.c[name]
+                kind = col.type.compile(dialect=conn.dialect)
+                conn.execute(text(f'ALTER TABLE {table} ADD COLUMN "{name}" {kind}'))
+
+    return run
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "create articles", _create("articles")),
     Migration(
         2,
         "create analysis tables",
         _create("analyses", "mentions", "entities", "quotes", "claims", "events"),
+    ),
+    Migration(
+        3,
+        "publication windows and dating evidence",
+        _add_columns("articles", "published_earliest", "published_latest", "published_evidence"),
     ),
 ]
 

@@ -44,6 +44,9 @@ articles = Table(
     Column("published", Date),
     Column("published_inferred", Boolean, nullable=False),
     Column("published_confidence", Float, nullable=False),
+    Column("published_earliest", Date),  # migration 3
+    Column("published_latest", Date),  # migration 3
+    Column("published_evidence", Text),  # migration 3
     Column("sections", JSON, nullable=False),
     Column("credits", JSON, nullable=False),
     Column("n_words", Integer, nullable=False),
