@@ -228,3 +228,13 @@ def test_a_person_owning_an_army_stays_a_person() -> None:
     text = "General Tomas Marlow ordered an advance. Marlow's army crossed the river on Monday."
     labels = {m.label for m in extract_mentions(parse(text)) if "Marlow" in m.name}
     assert labels == {"PERSON"}
+
+
+def test_names_differing_only_in_case_are_one_entity() -> None:
+    from dateline.models import Mention
+
+    def org(name: str) -> Mention:
+        return Mention(name, 0, len(name), 0, 40, "ORG", name)
+
+    entities = resolve_entities({"a1": [org("ISIS")], "a2": [org("Isis"), org("ISIS")]})
+    assert [(e.name, e.mentions) for e in entities] == [("ISIS", 3)]

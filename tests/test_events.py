@@ -357,3 +357,13 @@ def test_joint_subject_of_a_symmetric_event_is_source_and_target(nlp: Language) 
     agree = [e for e in evs if e.type == "AGREE"]
     assert agree and agree[0].source is not None and agree[0].target is not None
     assert (agree[0].source.text, agree[0].target.text) == ("Ruritania", "Borduria")
+
+
+def test_acronym_actors_are_not_datelines(nlp: Language) -> None:
+    for text, source in (
+        ("NATO, which leads the mission, attacked the militants on Friday.", "NATO"),
+        ("IRGC (Revolutionary Guards) attacked the base on Friday.", "IRGC"),
+    ):
+        assert any(e.source is not None and e.source.text == source for e in events_of(nlp, text))
+    evs = events_of(nlp, "VEL (Northwire): Ruritania has held talks with Borduria.")
+    assert all(e.source is None or e.source.text != "VEL" for e in evs)

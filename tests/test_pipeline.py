@@ -182,3 +182,19 @@ def test_export_every_analysis_table(runner: CliRunner, analysed_db: Path) -> No
     )
     assert {"id", "name", "type", "aliases", "country", "sector", "roles", "mentions",
             "articles"} <= set(entities[0])  # fmt: skip
+
+
+def test_pronoun_actor_keeps_its_entity_after_corpus_linking() -> None:
+    from dateline.extract.actors import extract_mentions, resolve_entities
+    from dateline.extract.events import extract_events
+    from dateline.nlp import parse
+
+    doc = parse("Tomas Marlow arrived on Friday. He attacked the garrison on Sunday.")
+    mentions = extract_mentions(doc)
+    events = [e for e in extract_events(doc, mentions=mentions) if e.trigger == "attacked"]
+    assert events and events[0].source is not None and events[0].source.text == "He"
+    entities = resolve_entities({"a1": mentions})
+    for _ in range(2):  # a later run re-links the stored, already linked records
+        pipeline.link_records(mentions, [], events)
+        marlow = [e.id for e in entities if e.name == "Tomas Marlow"]
+        assert events[0].source.entity_id == marlow[0]

@@ -41,7 +41,7 @@ from .story.conflicts import group_claims
 
 __all__ = ["ANALYSIS_VERSION", "AnalysisReport", "analyze", "analyze_article", "link_records"]
 
-ANALYSIS_VERSION = "12"
+ANALYSIS_VERSION = "13"
 """Bump when an extractor changes its output, so stored articles are re-analysed."""
 
 
@@ -169,10 +169,20 @@ def _overlapping(mentions: list[Mention], start: int | None, end: int | None) ->
 
 
 def _link_actor(actor: EventActor | None, mentions: list[Mention]) -> None:
+    """The entity of the mention the actor covers; for a pronoun the extractor
+    resolved ("He attacked …"), the entity its article-level key or id names."""
     if actor is None:
         return
     hit = _overlapping(mentions, actor.start, actor.end)
-    actor.entity_id = hit.entity_key if hit else None
+    if hit is not None:
+        actor.entity_id = hit.entity_key
+        return
+    known = actor.entity_id or ""
+    if known in {m.entity_key for m in mentions}:
+        return  # already linked by an earlier run, and that entity still exists
+    label, _, name = known.partition(":")
+    named = [m for m in mentions if name and m.name == name and m.label == label]
+    actor.entity_id = named[0].entity_key if named else None
 
 
 def link_records(mentions: list[Mention], quotes: list[Quote], events: list[Event]) -> None:

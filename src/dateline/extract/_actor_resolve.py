@@ -96,13 +96,19 @@ def resolve_entities(mentions_by_article: dict[str, list[Mention]]) -> list[Enti
             names[m.name][m.label] += 1
     link = _link_tails(names, lex.country_of)
 
+    # one entity per name whatever its case ("ISIS"/"Isis", "Al-Qaeda"/"al-Qaeda"):
+    # the ids hash the lower-cased name; the most frequent spelling names it
     groups: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for aid, mentions in mentions_by_article.items():
         for m in mentions:
-            groups[link.get(m.name, m.name)].append((aid, m))
+            canonical = link.get(m.name, m.name)
+            groups[canonical.lower()].append((aid, m))
+            spellings[canonical.lower()][canonical] += 1
 
     entities: list[Entity] = []
-    for name, members in groups.items():
+    for key, members in groups.items():
+        name = spellings[key].most_common(1)[0][0]
         labels = Counter(m.label for _, m in members)
         type_ = _vote(labels, name)
         if len(name_tokens(name)) >= 2 and labels["PERSON"] and type_ != "PERSON":

@@ -322,14 +322,23 @@ def _fits_source(arg: Arg | None, actor: EventActor | None) -> bool:
 
 
 def _dateline_lead(span: Span) -> bool:
-    """"BERLIN -- A court …", "KABUL (Pajhwok): …": a capitalised place opening the
-    sentence before a dash, parenthesis or colon is the dateline, not an actor."""
-    sent = span.root.sent
-    text = span.text
-    if span.start != sent.start or not text.isupper() or len(text) < 3:
+    """"BERLIN -- A court …", "KABUL (Pajhwok): …": capitals opening the sentence
+    before a dash or colon (an agency in parentheses between) are the dateline, not
+    an actor; "NATO, which …" and "IRGC (Guards) attacked" stay actors."""
+    doc = span.doc
+    if span.start != span.root.sent.start:
         return False
-    nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    return nxt is not None and nxt.text in ("-", "--", "—", "–", "(", ":", ",")
+    k = span.start
+    while k < len(doc) and k - span.start < 6 and (doc[k].is_upper or doc[k].text in ("/", ",")):
+        k += 1
+    if len(doc[span.start : k].text.strip(" ,/")) < 3:
+        return False
+    if k < len(doc) and doc[k].text == "(":
+        close = next((t for t in doc[k : k + 8] if t.text.startswith(")")), None)
+        if close is not None and close.text.rstrip() in ("):", ")-", ")—", ")–"):
+            return True  # the tokenizer keeps "):" together
+        k = close.i + 1 if close is not None else len(doc)
+    return k < len(doc) and doc[k].text in ("-", "--", "—", "–", ":")
 
 
 def _agentive(noun: Token) -> bool:

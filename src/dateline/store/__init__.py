@@ -245,8 +245,11 @@ class Store:
         records: list[Quote | Claim | Event],
     ) -> None:
         """Replace the corpus layer (entities, links, claim groups) in one transaction."""
-        with self.engine.begin() as conn:
-            _analysis.save_resolution(conn, entities, mentions, records)
+        try:
+            with self.engine.begin() as conn:
+                _analysis.save_resolution(conn, entities, mentions, records)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot save the corpus layer in {self.url}: {exc}") from exc
 
     def load_mentions(self) -> dict[str, list[Mention]]:
         with self.engine.connect() as conn:
