@@ -198,3 +198,19 @@ def test_pronoun_actor_keeps_its_entity_after_corpus_linking() -> None:
         pipeline.link_records(mentions, [], events)
         marlow = [e.id for e in entities if e.name == "Tomas Marlow"]
         assert events[0].source.entity_id == marlow[0]
+
+
+def test_an_analysis_of_a_text_changed_meanwhile_is_not_saved(tmp_path: Path) -> None:
+    from dateline.models import ArticleAnalysis
+
+    db = tmp_path / "t.db"
+    CliRunner().invoke(
+        cli, ["ingest", str(_write(tmp_path, STORIES)), "--db", str(db), "-q", "--no-analyze"]
+    )
+    with Store.open(db) as store:
+        first = next(store.iter_articles())
+        stale = ArticleAnalysis(article_id=first.id)
+        assert not store.save_analysis(stale, pipeline.ANALYSIS_VERSION, "m", "old-hash")
+        assert first.id in store.pending_analysis(pipeline.ANALYSIS_VERSION, "m")
+        assert store.save_analysis(stale, pipeline.ANALYSIS_VERSION, "m", first.content_hash)
+        assert first.id not in store.pending_analysis(pipeline.ANALYSIS_VERSION, "m")

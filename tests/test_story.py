@@ -184,14 +184,15 @@ def test_escalation_counts_happenings_per_pair_and_day() -> None:
 def test_cli_timeline_and_report_over_a_store(tmp_path: Path) -> None:
     db = str(tmp_path / "s.db")
     with Store.open(db) as store:
-        store.save_articles([article(a) for a in TEXTS])
+        stored = {a.id: a for a in (article(aid) for aid in TEXTS)}
+        store.save_articles(list(stored.values()))
         evs, qs, cs = events(), quotes(), claims()
         for aid in TEXTS:
             store.save_analysis(
                 ArticleAnalysis(article_id=aid, events=[e for e in evs if e.article_id == aid],
                                 quotes=[q for q in qs if q.article_id == aid],
                                 claims=[c for c in cs if c.article_id == aid]),
-                "test", "test",
+                "test", "test", stored[aid].content_hash,
             )  # fmt: skip
     runner = CliRunner()
     result = runner.invoke(cli, ["timeline", "--db", db, "--format", "json", "--actor", "USA"])

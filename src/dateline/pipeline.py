@@ -236,8 +236,8 @@ def analyze(
     references = dump_references(store.iter_articles())
     for n, (article, doc) in enumerate(_parsed(store, ids, model), start=1):
         analysis = analyze_article(article, doc, references.get(_dump_of(article)))
-        store.save_analysis(analysis, ANALYSIS_VERSION, name)
-        report.analyzed.append(article.id)
+        if store.save_analysis(analysis, ANALYSIS_VERSION, name, article.content_hash):
+            report.analyzed.append(article.id)
         if progress is not None:
             progress(n, len(ids))
     resolve_corpus(store, report)

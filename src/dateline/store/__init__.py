@@ -228,15 +228,25 @@ class Store:
         with self.engine.connect() as conn:
             return _analysis.pending(conn, version, model)
 
-    def save_analysis(self, analysis: ArticleAnalysis, version: str, model: str) -> None:
-        """Replace one article's records with ``analysis``, in one transaction."""
+    def save_analysis(
+        self, analysis: ArticleAnalysis, version: str, model: str, content_hash: str
+    ) -> bool:
+        """Replace one article's records with ``analysis``, in one transaction.
+
+        ``content_hash`` is that of the text analysed: if the stored article changed
+        meanwhile (another ingest), nothing is saved, the article stays pending, and
+        False is returned.
+        """
         with self.engine.begin() as conn:
             row = conn.execute(
                 select(s.articles.c.content_hash).where(s.articles.c.id == analysis.article_id)
             ).first()
             if row is None:
                 raise NotFoundError(f"no article with id {analysis.article_id!r}")
-            _analysis.save_analysis(conn, analysis, row[0], version, model)
+            if row[0] != content_hash:
+                return False
+            _analysis.save_analysis(conn, analysis, content_hash, version, model)
+            return True
 
     def save_resolution(
         self,
