@@ -10,6 +10,7 @@ import click
 from ..export import format_listing
 from ..models import Claim, Entity, Quote
 from ..store import codec_record
+from ..story.conflicts import format_number
 from ._app import DATE, DB_OPTION, cli, format_option, open_store
 
 ACTOR_COLUMNS = ("id", "name", "type", "country", "sector", "mentions", "n_articles", "roles")
@@ -87,7 +88,8 @@ def quotes(
     """
     with open_store(db) as store:
         found = store.load_quotes(article_id)
-        names = {e.id: [e.name, *e.aliases] for e in store.load_entities()}
+        entities = store.load_entities() if speaker else []
+    names = {e.id: [e.name, *e.aliases] for e in entities}
     picked = [
         q
         for q in found
@@ -145,15 +147,13 @@ def claims(db: str, conflicts: bool, category: str | None, fmt: str) -> None:
     click.echo(format_listing([codec_record(c) for c in picked], fmt, CLAIM_COLUMNS))
 
 
-def _num(v: float) -> str:
-    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,g}"
-
-
 def _figure(c: Claim) -> str:
     if c.vague and c.value_max is not None:
-        value = f"{_num(c.value)}s"  # "hundreds of thousands" → 100,000s
+        value = f"{format_number(c.value)}s"  # "hundreds of thousands" → 100,000s
     else:
-        value = _num(c.value) if c.value_max is None else f"{_num(c.value)}–{_num(c.value_max)}"
+        value = format_number(c.value)
+        if c.value_max is not None:
+            value = f"{value}–{format_number(c.value_max)}"
     return f"{c.qualifier + ' ' if c.qualifier else ''}{value}"
 
 

@@ -19,6 +19,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..models import Claim, Quantity, Quote
+from ._quote_speakers import RELATIVE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -35,7 +36,6 @@ SAY_VERBS = frozenset({
     "tweet", "post", "count", "put", "publish", "inform", "brief", "testify", "boast",
 })  # fmt: skip
 _MAX_SOURCE_TOKENS = 8
-_RELATIVE = frozenset({"which", "that", "who"})
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "warn", "remind", "assure"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
 """"Khamenei told thousands of Iranians": the figure is who was told, not a claim."""
@@ -65,8 +65,8 @@ def _say_subject(verb: Token) -> Token | None:
     if verb.lemma_.lower() not in SAY_VERBS:
         return None
     kids = list(verb.children)
-    named = [c for c in kids if c.dep_ == "nsubj" and c.lower_ not in _RELATIVE]
-    if named and any(c.lower_ in _RELATIVE for c in kids if c.dep_ == "nsubj"):
+    named = [c for c in kids if c.dep_ == "nsubj" and c.lower_ not in RELATIVE]
+    if named and any(c.lower_ in RELATIVE for c in kids if c.dep_ == "nsubj"):
         return named[0]  # "which state media said …": the media, not "which"
     for c in kids:
         if c.dep_ in ("nsubj", "nsubjpass") and c.dep_ != "expl":

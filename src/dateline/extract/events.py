@@ -227,11 +227,7 @@ def _actor_like(actor: EventActor | None, head: Token | None) -> bool:
         return False
     if actor.country or actor.sector or actor.entity_id:
         return True
-    return (
-        head.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
-        or head.pos_ == "PROPN"
-        or head.lower_ in _ACTOR_PRONOUNS
-    )
+    return head.ent_type_ in _ACTOR_ENTS or head.pos_ == "PROPN" or head.lower_ in _ACTOR_PRONOUNS
 
 
 def _quote_at(ctx: _Context, char: int) -> Quote | None:
@@ -269,7 +265,7 @@ _INTEND = {"plan": "planned", "prepare": "planned", "plot": "planned", "consider
 
 
 def _promises_harm(trig: Token, lex: EventLexicon) -> bool:
-    """"vowed revenge", "promised to retaliate": a promise of harm is a threat (PLOVER)."""
+    """ "vowed revenge", "promised to retaliate": a promise of harm is a threat (PLOVER)."""
     if trig.lemma_.lower() not in _PROMISE:
         return False
     for c in trig.children:
@@ -322,7 +318,7 @@ def _fits_source(arg: Arg | None, actor: EventActor | None) -> bool:
 
 
 def _dateline_lead(span: Span) -> bool:
-    """"BERLIN -- A court …", "KABUL (Pajhwok): …": capitals opening the sentence
+    """ "BERLIN -- A court …", "KABUL (Pajhwok): …": capitals opening the sentence
     before a dash or colon (an agency in parentheses between) are the dateline, not
     an actor; "NATO, which …" and "IRGC (Guards) attacked" stay actors."""
     doc = span.doc
@@ -396,7 +392,7 @@ _ACTOR_ENTS = ("GPE", "NORP", "ORG", "PERSON")
 
 
 def _split_joint(src: Arg | None, tgt: Arg | None) -> tuple[Arg | None, Arg | None]:
-    """"Ruritania and Borduria agreed to hold talks": a joint subject of a symmetric
+    """ "Ruritania and Borduria agreed to hold talks": a joint subject of a symmetric
     event is its source and target, when the parse gives no actor as target."""
     if src is None or (tgt is not None and tgt.head.ent_type_ in _ACTOR_ENTS):
         return src, tgt

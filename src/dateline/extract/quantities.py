@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from ..models import Quantity
 from . import _quant_lex as L
 from ._quant_scan import Mention, Scanner
+from ._quote_speakers import RELATIVE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -199,7 +200,7 @@ def _numbered_subject(span: Span) -> Span | None:
         return None
     subj: Token | None = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     for _ in range(3):
-        if subj is not None and subj.lower_ not in ("which", "that", "who"):
+        if subj is not None and subj.lower_ not in RELATIVE:
             break
         if verb.dep_ == "relcl":
             subj = verb.head  # "the crowd, which (media said) numbered in …"
@@ -209,7 +210,7 @@ def _numbered_subject(span: Span) -> Span | None:
         verb = verb.head
         if verb.dep_ != "relcl":
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.pos_ not in _NOUN or subj.lower_ in ("which", "that", "who"):
+    if subj is None or subj.pos_ not in _NOUN or subj.lower_ in RELATIVE:
         return None
     lefts = [t for t in subj.lefts if t.dep_ in ("compound", "amod")]
     start = lefts[0].i if lefts else subj.i

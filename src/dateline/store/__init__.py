@@ -94,9 +94,6 @@ def _day(value: Any) -> date | None:
 
 def _article_from_row(row: Any) -> Article:
     m = row._mapping
-    published = m["published"]
-    if isinstance(published, str):
-        published = date.fromisoformat(published)
     return Article(
         id=m["id"],
         identity=m["identity"],
@@ -110,7 +107,7 @@ def _article_from_row(row: Any) -> Article:
         agency=m["agency"],
         source=m["source"],
         url=m["url"],
-        published=published,
+        published=_day(m["published"]),
         published_inferred=bool(m["published_inferred"]),
         published_confidence=float(m["published_confidence"]),
         published_earliest=_day(m["published_earliest"]),

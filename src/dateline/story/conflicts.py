@@ -45,7 +45,7 @@ from datetime import date
 
 from ..models import Claim, ClaimGroup, ClaimSide
 
-__all__ = ["group_claims", "interval", "compatible", "object_key"]
+__all__ = ["group_claims", "interval", "compatible", "object_key", "format_number"]
 
 DATE_WINDOW_DAYS = 2
 APPROX = 0.10
@@ -138,13 +138,15 @@ def compatible(a: Claim, b: Claim) -> bool:
     return max(ia[0], ib[0]) <= min(ia[1], ib[1])
 
 
-def _label(claim: Claim) -> str:
-    def fmt(v: float) -> str:
-        return f"{v:,.0f}" if float(v).is_integer() else f"{v:,g}"
+def format_number(v: float) -> str:
+    """A claimed figure for people: 3,500 / 1.5 / 50,000,000,000."""
+    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,g}"
 
-    value = fmt(claim.value)
+
+def _label(claim: Claim) -> str:
+    value = format_number(claim.value)
     if claim.value_max is not None:
-        value = f"{value}-{fmt(claim.value_max)}"
+        value = f"{value}-{format_number(claim.value_max)}"
     if claim.vague and claim.text:
         value = claim.text
     elif claim.qualifier:
