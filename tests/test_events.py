@@ -367,3 +367,28 @@ def test_acronym_actors_are_not_datelines(nlp: Language) -> None:
         assert any(e.source is not None and e.source.text == source for e in events_of(nlp, text))
     evs = events_of(nlp, "VEL (Northwire): Ruritania has held talks with Borduria.")
     assert all(e.source is None or e.source.text != "VEL" for e in evs)
+
+
+def test_a_day_is_not_an_actor(nlp: Language) -> None:
+    evs = events_of(nlp, "Ministers met after Friday's attack in Port Selwyn killed two guards.")
+    assert all(e.source is None or "Friday" not in e.source.text for e in evs)
+    named = events_of(nlp, "Theresa May's government criticised Russia.")
+    assert one(named, "ACCUSE").source is not None
+
+
+def test_an_attack_noun_is_the_event_not_its_source(nlp: Language) -> None:
+    ev = one(events_of(nlp, "The attack also killed the militia commander Tavo Renn."), "ASSAULT")
+    assert ev.source is None and ev.target is not None and "commander" in ev.target.text
+    coded = one(events_of(nlp, "A U.S. drone strike killed the commander."), "ASSAULT")
+    assert coded.source is not None and coded.source.country == "USA"
+
+
+def test_permission_without_a_permitter_is_no_concession(nlp: Language) -> None:
+    permitted = events_of(nlp, "They're allowed to travel freely.")
+    assert not [e for e in permitted if e.type == "CONCEDE"]
+    assert one(events_of(nlp, "Iran allowed inspectors into the site."), "CONCEDE")
+
+
+def test_a_decision_to_act_is_planned(nlp: Language) -> None:
+    ev = one(events_of(nlp, "Critics questioned the decision to bomb the Varn bridge."), "ASSAULT")
+    assert ev.modality == "planned"

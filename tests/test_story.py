@@ -17,6 +17,7 @@ from dateline.story.dedup import merge_events
 from dateline.story.escalation import escalation, main_pairs
 from dateline.story.timeline import (
     TimelineFilter,
+    is_minor,
     render_timeline,
     select,
     timeline_rows,
@@ -259,3 +260,61 @@ def test_corpus_killing_of_soleimani_appears_once_on_its_day(corpus_story) -> No
     missiles = [s for s in happened if s.date == "2020-01-08" and s.type == "ASSAULT"
                 and s.source and s.source.country == "IRN"]  # fmt: skip
     assert missiles and len(missiles[0].articles) >= 2
+
+
+def test_a_plan_to_kill_reported_after_the_killing_is_that_killing() -> None:
+    act = events()[0]  # a1, stated Jan 3: the strike killed Soleimani
+    plan = replace(act, id="decision", article_id="a2", modality="planned", source=None,
+                   date=None, date_precision="unknown", date_stated=False,
+                   sentence="Trump defended the decision to target Soleimani.", start=0,
+                   end=49, sentence_start=0, sentence_end=49)  # fmt: skip
+    apart = merge_events([act, plan], PUBLISHED)
+    assert len(apart) == 2  # without knowing that Soleimani is a person
+    (one,) = merge_events([act, plan], PUBLISHED, people=frozenset({"ent-soleimani"}))
+    assert one.event_ids == [act.id, "decision"] and one.modality == "asserted"
+
+
+def test_an_event_nothing_dates_needs_both_actors_or_close_wording() -> None:
+    act = events()[0]
+    loose = replace(act, id="loose", article_id="undated", source=None, date=None,
+                    date_precision="unknown", date_stated=False,
+                    sentence="Soleimani was a hero to many.", sentence_start=0,
+                    sentence_end=29, start=0, end=29)  # fmt: skip
+    full = replace(loose, id="full", source=actor("U.S.", "USA"),
+                   sentence=act.sentence)  # fmt: skip
+    stories = merge_events([act, loose, full], PUBLISHED)
+    (killing,) = [s for s in stories if act.id in s.event_ids]
+    assert killing.event_ids == [act.id, "full"]
+
+
+def test_events_of_one_sentence_are_one_happening_and_a_facility_does_not_clash() -> None:
+    salvo = replace(events()[4], target=actor("U.S. troops", "USA", "MIL"))  # a3: "Iran fired…"
+    hit = replace(salvo, id="hit", source=None, target=actor("Iraq's al-Asad air base", "IRQ"),
+                  date_stated=False, trigger="fired")  # fmt: skip
+    (story,) = merge_events([salvo, hit], PUBLISHED)
+    assert story.event_ids == [salvo.id, "hit"]
+    base = replace(salvo, id="base", article_id="a4", target=actor("al-Asad air base", "IRQ"))
+    militia = replace(salvo, id="militia", article_id="a4", target=actor("Iraqi militia", "IRQ"))
+    stories = merge_events([salvo, base, militia], PUBLISHED)
+    assert sorted(len(s.event_ids) for s in stories) == [1, 2]
+
+
+def test_an_undated_article_window_bounds_its_events() -> None:
+    threat = events()[1]  # a1's threat, no stated date
+    moved = replace(threat, article_id="windowed")
+    (story,) = merge_events([moved], PUBLISHED, latest={"windowed": date(2020, 1, 14)})
+    assert story.date == "2020-01-14" and story.date_precision == "reported"
+    (nothing,) = merge_events([moved], PUBLISHED)
+    assert nothing.date is None
+
+
+def test_minor_rows_are_left_out_unless_asked_for() -> None:
+    stories = story_data().stories
+    threat = next(s for s in stories if s.modality == "threatened")
+    vague = replace(threat, id="vague", target=actor("him", None))
+    undated = replace(threat, id="undated", date=None)
+    twice = replace(vague, id="twice", articles=["a1", "a2"])
+    assert [is_minor(s) for s in (threat, vague, undated, twice)] == [False, True, True, False]
+    shown = select([threat, vague, undated, twice], TimelineFilter())
+    assert {s.id for s in shown} == {threat.id, "twice"}
+    assert len(select([threat, vague, undated, twice], TimelineFilter(minor=True))) == 4

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -19,15 +20,18 @@ from ._app import DATE, DB_OPTION, cli, format_option, open_store
 @click.option("--actor", help="Only events with this actor (country code, entity id or name).")
 @click.option("--all", "all_modalities", is_flag=True,
               help="Also show denied, negated, conditional and questioned events.")  # fmt: skip
+@click.option("--minor", is_flag=True,
+              help="Also show undated events and single reports that state no date.")  # fmt: skip
 @format_option(TIMELINE_FORMATS)
 def timeline(
     db: str, since: date | None, until: date | None, actor: str | None,
-    all_modalities: bool, fmt: str,
+    all_modalities: bool, minor: bool, fmt: str,
 ) -> None:  # fmt: skip
     """Day by day, one line per real-world happening, merged across articles.
 
     Planned and threatened events are marked; "disputed figures" flags events
-    whose casualty or other figures conflict between sources.
+    whose casualty or other figures conflict between sources. Rows marked
+    "≤DAY" are dated only by their reports (on or before that day).
 
     \b
     Example:
@@ -41,8 +45,15 @@ def timeline(
             data = load_story(store)
         except DatelineError as exc:
             raise click.ClickException(str(exc)) from exc
-    flt = TimelineFilter(since=since, until=until, actor=actor, all_modalities=all_modalities)
-    click.echo(render_timeline(select(data.stories, flt), fmt))
+    flt = TimelineFilter(
+        since=since, until=until, actor=actor, all_modalities=all_modalities, minor=minor
+    )
+    rows = select(data.stories, flt)
+    click.echo(render_timeline(rows, fmt))
+    if not minor:
+        hidden = len(select(data.stories, replace(flt, minor=True))) - len(rows)
+        if hidden:
+            click.echo(f"({hidden} minor rows not shown: --minor shows them)", err=True)
 
 
 @cli.command()

@@ -26,12 +26,13 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from ..models import HAPPENED, Event, EventActor, EventLocation, Mention, Quote, TimeExpression
 from ..nlp import doc_text
-from ._event_args import INSTRUMENTS, Arg, Args, noun_args, phrase, verb_args
+from ._event_args import INSTRUMENTS, Arg, Args, is_passive, noun_args, phrase, verb_args
 from ._event_classifier import embed_scores, split_yield
 from ._event_coding import OVERRIDE_P, TypeChoice, assault_mode, choose_type
 from ._event_dates import clause_extent, clause_times, main_clause, past_tense
@@ -77,6 +78,11 @@ class _Candidate:
 
 def _attack_nouns(lex: EventLexicon) -> set[str]:
     return {k for k, e in lex.nouns.items() if e.type == "ASSAULT"}
+
+
+@lru_cache(maxsize=1)
+def _default_attack_nouns() -> frozenset[str]:
+    return frozenset(_attack_nouns(load_event_lexicon()))
 
 
 def _is_noun_trigger(tok: Token, lex: EventLexicon) -> TriggerEntry | None:
@@ -278,8 +284,18 @@ def _promises_harm(trig: Token, lex: EventLexicon) -> bool:
     return False
 
 
+_DECIDED = {"decision": "planned", "plan": "planned", "order": "planned", "plot": "planned",
+            "intention": "planned", "bid": "planned", "attempt": "planned",
+            "threat": "threatened"}  # fmt: skip
+
+
 def _intended(trig: Token) -> str | None:
-    """An event noun that is the object of plan/plot/threaten ("planned attacks")."""
+    """An event noun that is the object of plan/plot/threaten ("planned attacks"), or a
+    verb that completes a decision or plan noun ("the decision to target Soleimani")."""
+    if trig.pos_ == "VERB" and trig.dep_ == "acl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in trig.children
+    ):
+        return _DECIDED.get(trig.head.lemma_.lower())
     if trig.pos_ != "NOUN":
         return None
     if trig.dep_ == "dobj":
@@ -299,15 +315,19 @@ def _fits_source(arg: Arg | None, actor: EventActor | None) -> bool:
     if arg is None or actor is None:
         return False
     head = arg.head
-    if head.pos_ == "NUM" or head.like_num:
+    if head.pos_ == "NUM" or head.like_num or _temporal(head):
         return False
     if _dateline_lead(arg.span()):
         return False
     if head.pos_ != "NOUN" or head.ent_type_:
         return True
-    if actor.country or actor.sector or actor.entity_id:
+    if actor.country or actor.entity_id:
         return True
     lemma = head.lemma_.lower()
+    if lemma in _default_attack_nouns():
+        return False  # "The attack also killed …": the event named, not who did it
+    if actor.sector:
+        return True
     if lemma in _WEAPONS or lemma in _TROOPS:
         return True
     span = arg.span()
@@ -315,6 +335,23 @@ def _fits_source(arg: Arg | None, actor: EventActor | None) -> bool:
         return True
     words = {t.lower_ for t in span}
     return bool(words & _ACTOR_PRONOUNS) or _agentive(head)
+
+
+_TIME_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "today", "yesterday", "tomorrow", "tonight",
+    "week", "weekend", "month", "year", "day", "night", "morning", "evening", "decade",
+}  # fmt: skip
+
+
+def _temporal(head: Token) -> bool:
+    """A date or time is when, not who: "Friday's attack", "last year's strikes"."""
+    if head.ent_type_ in ("DATE", "TIME"):
+        return True
+    if head.ent_type_ or head.dep_ != "poss" and head.pos_ == "PROPN":
+        return False  # Theresa May; "May" leading a clause is a name too
+    return head.lower_ in _TIME_WORDS or head.lemma_.lower() in _TIME_WORDS
 
 
 def _dateline_lead(span: Span) -> bool:
@@ -366,6 +403,8 @@ def _fits_target(arg: Arg | None, trig: Token) -> bool:
     if arg is None:
         return False
     head = arg.head
+    if _temporal(head):
+        return False  # "Wednesday's strikes": the day, not the target
     if any(t.tag_ == "$" or t.lower_ in _CURRENCY_WORDS for t in arg.span()):
         return False  # "provided $340 million": the aid, not its recipient
     lemma = head.lemma_.lower()
@@ -477,6 +516,7 @@ def _build(ctx: _Context, sent: Span, cand: _Candidate) -> Event:
     )
 
 
+_PERMIT = {"allow", "permit", "let"}
 _NO_COMMENT = {"discuss", "comment", "say", "elaborate", "confirm", "specify", "disclose"}
 _AGREEMENT_NOUNS = {"agreement", "deal", "accord", "treaty", "pact", "talks", "negotiation",
                     "contract", "ceasefire", "truce", "memorandum"}  # fmt: skip
@@ -486,10 +526,13 @@ def _substantive(cand: _Candidate, ev: Event) -> bool:
     """Drop news idioms that look like events but are not:
 
     * "declined to discuss/comment" — a refusal to talk, not a REJECT;
-    * "concluded" without an agreement as object — not an AGREE.
+    * "concluded" without an agreement as object — not an AGREE;
+    * "they're allowed to …" with no one allowing — a permission stated, not a CONCEDE.
     """
     trig = cand.trigger
     lemma = trig.lemma_.lower()
+    if lemma in _PERMIT and is_passive(trig) and cand.args.source is None:
+        return False
     if lemma in ("decline", "refuse") and any(
         c.dep_ == "xcomp" and c.lemma_.lower() in _NO_COMMENT for c in trig.children
     ):

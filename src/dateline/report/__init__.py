@@ -60,7 +60,7 @@ def _overview(data: StoryData, title: str) -> str:
     shown = [s for s in data.stories if s.modality in SHOWN_MODALITIES]
     window = story_window(data.stories, [a.published for a in data.articles])
     if window is not None:
-        inside = select(shown, TimelineFilter(since=window.lo, until=window.hi))
+        inside = select(shown, TimelineFilter(since=window.lo, until=window.hi, minor=True))
         span = f"story window {window.lo.isoformat()} – {window.hi.isoformat()}"
     else:
         inside, span = shown, "no dates"

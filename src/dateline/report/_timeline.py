@@ -8,7 +8,7 @@ from ..models import Event, StoryEvent
 from ..story._dates import DateSpan, span_of, within
 from ..story.build import StoryData
 from ..story.dedup import REPORTED, actor_label
-from ..story.timeline import TimelineFilter, day_label, select, story_window
+from ..story.timeline import TimelineFilter, day_label, is_minor, select, story_window
 from ._cite import Citations
 
 __all__ = ["timeline_section"]
@@ -66,7 +66,7 @@ def timeline_section(data: StoryData, cites: Citations) -> str:
     """Story events inside the story window; background and undated ones folded below."""
     events = {e.id: e for e in data.events}
     window = story_window(data.stories, [a.published for a in data.articles])
-    shown = select(data.stories, TimelineFilter())
+    shown = select(data.stories, TimelineFilter(minor=True))
     if not shown:
         return '<section id="timeline"><h2>Timeline</h2><p class="empty">No events.</p></section>'
     if window is None:
@@ -75,7 +75,7 @@ def timeline_section(data: StoryData, cites: Citations) -> str:
         main = [s for s in shown if _inside(s, window)]
         background = [s for s in shown if s.date and not _inside(s, window)]
     undated = [s for s in shown if not s.date]
-    minor = [s for s in main if s.date_precision == REPORTED and len(s.articles) < 2]
+    minor = [s for s in main if is_minor(s)]
     main = [s for s in main if s not in minor]
     span = f" ({window.lo.isoformat()} – {window.hi.isoformat()})" if window else ""
     out = [

@@ -8,13 +8,15 @@ from dataclasses import dataclass, field
 from ..lexicons import load_lexicons
 from ..models import EventActor
 
-__all__ = ["Profile", "actor_label", "fit_actor", "profiles_fit", "words_of"]
+__all__ = ["Profile", "actor_label", "facility", "fit_actor", "profiles_fit", "words_of"]
 
 _STOP = {
     "the", "a", "an", "of", "and", "in", "on", "at", "to", "for", "its", "his", "her", "their",
     "s", "'s", "by", "with", "from", "top", "two", "three", "several", "some", "other",
     "he", "she", "it", "they", "them", "him", "we", "our", "i", "you", "this", "that", "who",
-    "which", "those", "these", "one",
+    "which", "those", "these", "one", "many", "more", "most", "all", "any", "new", "no",
+    "not", "also", "about", "after", "before", "over", "into", "than", "as", "was", "were",
+    "is", "are", "be", "been", "had", "has", "have", "said", "says",
 }  # fmt: skip
 
 
@@ -29,6 +31,19 @@ def words_of(text: str | None) -> set[str]:
     """Content words, crudely stemmed ("killing", "killed" -> "kill")."""
     words = (w.strip(".'-") for w in re.findall(r"[a-z][a-z.'-]*", (text or "").lower()))
     return {_stem(w) for w in words if w not in _STOP and len(w) > 1}
+
+
+_FACILITIES = {
+    "base", "bases", "facility", "facilities", "airport", "airbase", "compound", "plant",
+    "plants", "site", "sites", "installation", "installations", "camp", "camps", "field",
+    "port", "refinery", "tanker", "tankers", "pipeline", "depot", "building", "headquarters",
+}  # fmt: skip
+
+
+def facility(text: str | None) -> bool:
+    """True when a phrase names a place or structure ("al-Asad air base and another facility")."""
+    words = re.findall(r"[a-z]+", (text or "").lower())
+    return bool(words) and (words[-1] in _FACILITIES or bool(set(words) & {"base", "facility"}))
 
 
 def _agentive(text: str | None) -> bool:
@@ -69,7 +84,7 @@ class Profile:
         return not (self.countries or self.entities or self.words)
 
     def add(self, text: str | None, country: str | None, entity_id: str | None = None) -> None:
-        if country:
+        if country and not facility(text):  # a facility's country is only where it is
             self.countries.add(country)
         if entity_id:
             self.entities.add(entity_id)
@@ -77,11 +92,17 @@ class Profile:
         self.agentive = self.agentive or (not country and not entity_id and _agentive(text))
 
     def fit(self, text: str | None, country: str | None, entity_id: str | None) -> int:
-        """1 when the actor positively matches, 0 when unknown, -1 when it clashes."""
+        """1 when the actor positively matches, 0 when unknown, -1 when it clashes.
+
+        A facility ("Iraq's al-Asad air base") is where a target was hit: its
+        country may differ from that of the people there, so it never clashes.
+        """
         if entity_id and entity_id in self.entities:
             return 1
         if country and self.countries:
-            return 1 if country in self.countries else -1
+            if country in self.countries:
+                return 1
+            return 0 if facility(text) else -1
         words = words_of(text)
         if words & self.words:
             return 1

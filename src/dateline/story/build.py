@@ -28,10 +28,15 @@ class StoryData:
     def published(self) -> dict[str, date | None]:
         return {a.id: a.published for a in self.articles}
 
+    def published_latest(self) -> dict[str, date | None]:
+        """For undated articles, the last day of their publication window (if any)."""
+        return {a.id: a.published_latest for a in self.articles if a.published is None}
+
 
 def build_story(data: StoryData) -> StoryData:
     """Merge ``data.events`` into story events and flag disputed ones (in place; returns it)."""
-    data.stories = merge_events(data.events, data.published())
+    people = frozenset(e.id for e in data.entities if e.type == "PERSON")
+    data.stories = merge_events(data.events, data.published(), data.published_latest(), people)
     link_disputes(data.stories, data.claim_groups)
     return data
 

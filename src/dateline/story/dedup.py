@@ -68,9 +68,14 @@ least this share of its clause's content words occur in the story event's clause
 ONE_ROLE_MIN_OVERLAP = 0.5
 """The same, when only one of source and target matches (the other is unknown)."""
 UNDATED_DISTANCE = 999
+UNDATED_ONE_ROLE_OVERLAP = 0.6
+"""An event that nothing dates (no stated date, no report date) joins a story event
+only when both roles match, or one does and this share of its clause words recurs."""
 REPORTED = "reported"
 """``date_precision`` of a story event whose date no report states: ``date`` is then the
 day it was first reported, and the happening was on or before it."""
+ONCE_FAMILIES = frozenset({"ASSAULT", "COERCE"})
+"""Families whose events, with the same person as target, are one happening per story."""
 CONSOLIDATE_DAYS = 3
 CONSOLIDATE_OVERLAP = 0.3
 _FAMILY = {"CONCEDE": "YIELD", "RETREAT": "YIELD", "YIELD": "YIELD"}
@@ -186,25 +191,54 @@ def _overlap(cluster: _Cluster, item: _Item) -> float:
     return max(len(item.words & i.words) for i in cluster.items) / len(item.words)
 
 
-def _distance(cluster: _Cluster, item: _Item) -> int | None:
+def _same_victim(cluster: _Cluster, ev: Event, people: frozenset[str]) -> bool:
+    """The event and the cluster harm the same person ("the decision to target
+    Soleimani" ~ "a U.S. strike killed Soleimani")."""
+    if cluster.family not in ONCE_FAMILIES or ev.target is None:
+        return False
+    eid = ev.target.entity_id
+    return bool(eid) and eid in people and eid in cluster.target.entities
+
+
+def _same_sentence(cluster: _Cluster, ev: Event) -> bool:
+    """The cluster holds an event of the same sentence as ``ev``."""
+    return any(
+        i.event.article_id == ev.article_id and i.event.sentence_start == ev.sentence_start
+        for i in cluster.items
+    )
+
+
+def _distance(cluster: _Cluster, item: _Item, people: frozenset[str]) -> int | None:
     """Days between the item and the cluster when compatible, else None."""
     ev = item.event
     if cluster.family != family(ev.type, ev.modality):
         return None
-    if cluster.modality != item.mclass:
+    victim = _same_victim(cluster, ev, people)
+    if cluster.modality != item.mclass and not (
+        victim and item.mclass == "planned" and cluster.modality == "happened" and item.report
+    ):  # a plan to kill someone, reported after they were killed, was carried out
         return None
     matched = _actors_fit(cluster, ev)
+    if _same_sentence(cluster, ev) and ev.source is None and _pair_fit(
+        cluster, None, ev.target
+    ) >= 0:  # "Iran launched 16 missiles, with 11 hitting al-Asad": one happening
+        return 0
     if not matched:
         return None
     loc = ev.location
     if loc is not None and cluster.place.fit(loc.text, loc.country, None) < 0:
         return None
     need = UNSTATED_MIN_OVERLAP if matched == 2 else ONE_ROLE_MIN_OVERLAP
+    if victim:
+        need = 0.0
     if item.span is None and _overlap(cluster, item) < need:
         return None  # an undated mention must also be worded like the story event
     mine, theirs = _item_window(item), cluster.window()
     if mine is None or theirs is None:
-        return UNDATED_DISTANCE
+        # nothing dates the item: it may be from any time, so it needs both roles
+        # or closer wording
+        sure = matched == 2 or victim or _overlap(cluster, item) >= UNDATED_ONE_ROLE_OVERLAP
+        return UNDATED_DISTANCE if sure else None
     if mine[0] > theirs[1] or theirs[0] > mine[1]:
         return None
     here = item.span.lo if item.span is not None else item.report
@@ -224,9 +258,11 @@ def _order_key(item: _Item) -> tuple[int, int, str, str, str, int]:
     )
 
 
-def _make_item(ev: Event, published: dict[str, date | None]) -> _Item:
+def _make_item(
+    ev: Event, published: dict[str, date | None], latest: dict[str, date | None]
+) -> _Item:
     span = span_of(ev.date, ev.date_precision) if ev.date_stated else None
-    report = published.get(ev.article_id or "")
+    report = published.get(ev.article_id or "") or latest.get(ev.article_id or "")
     if report is None:
         own = span_of(ev.date, ev.date_precision)
         report = own.hi if own is not None and own.precision == "day" else None
@@ -237,17 +273,30 @@ def _make_item(ev: Event, published: dict[str, date | None]) -> _Item:
     return _Item(ev, span, report, words_of(clause(ev)), mclass)
 
 
-def merge_events(events: list[Event], published: dict[str, date | None]) -> list[StoryEvent]:
+def merge_events(
+    events: list[Event],
+    published: dict[str, date | None],
+    latest: dict[str, date | None] | None = None,
+    people: frozenset[str] = frozenset(),
+) -> list[StoryEvent]:
     """Merge ``events`` (from one or many articles) into story events, in date order.
 
     ``published`` maps article id to publication date (None when unknown).
+    ``latest`` maps an undated article to the last day it can have been
+    published (the end of its publication window): its events happened on or
+    before that day, so they are placed like reports of that day. ``people``
+    holds the entity ids of persons: a person is killed (or arrested) once in
+    a story, so mentions of that with the same victim need no shared wording
+    (see :data:`ONCE_FAMILIES`).
     """
+    bounds = latest or {}
     clusters: list[_Cluster] = []
-    for item in sorted((_make_item(e, published) for e in events), key=_order_key):
+    items = (_make_item(e, published, bounds) for e in events)
+    for item in sorted(items, key=_order_key):
         scored = [
             (d, -_overlap(c, item), -len(c.items), i)
             for i, c in enumerate(clusters)
-            if (d := _distance(c, item)) is not None
+            if (d := _distance(c, item, people)) is not None
         ]
         if scored:
             clusters[min(scored)[-1]].add(item)

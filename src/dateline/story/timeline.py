@@ -5,7 +5,9 @@ whose date the text states come first; a happening no report dates is shown on
 the day it was first reported as "≤2020-01-03" (on or before). By default the
 timeline shows what happened (asserted or reported) and what was planned or
 threatened, marked as such; denied, negated, conditional and questioned events
-are shown only with ``TimelineFilter.all_modalities``.
+are shown only with ``TimelineFilter.all_modalities``. Minor rows — an event
+with no date at all, or a single report that states no date and has an uncoded
+actor — are shown only with ``TimelineFilter.minor`` (:func:`is_minor`).
 
 Disputed claims. A claim group in conflict (e.g. "80 U.S. troops killed" vs "no
 casualties") is linked to the story event it is about: one whose type fits the
@@ -31,6 +33,7 @@ from .dedup import REPORTED, actor_label
 __all__ = [
     "TimelineFilter", "TIMELINE_FORMATS", "SHOWN_MODALITIES", "link_disputes", "select",
     "timeline_rows", "render_timeline", "actor_matches", "story_window", "day_label", "order_key",
+    "is_minor",
 ]  # fmt: skip
 
 TIMELINE_FORMATS = ("text", "md", "json", "html", "csv")
@@ -59,6 +62,7 @@ class TimelineFilter:
     until: date | None = None
     actor: str | None = None
     all_modalities: bool = False
+    minor: bool = False  # also single reports with no stated date, and undated events
 
 
 def actor_matches(story: StoryEvent, actor: str) -> bool:
@@ -73,11 +77,28 @@ def actor_matches(story: StoryEvent, actor: str) -> bool:
     return False
 
 
+def is_minor(story: StoryEvent) -> bool:
+    """A row a default timeline leaves out: no date at all, or only its one report's
+    date and an actor that is not coded to a country ("he called", "They're allowed").
+
+    Such rows are mostly background or passing mentions; a happening several
+    articles report, one whose date the text states, or one between two coded
+    actors ("Britain condemned the Iranian action") is always kept.
+    """
+    if not story.date:
+        return True
+    if story.date_precision != REPORTED or len(story.articles) > 1:
+        return False
+    return not (story.source and story.source.country and story.target and story.target.country)
+
+
 def select(stories: list[StoryEvent], flt: TimelineFilter) -> list[StoryEvent]:
     """The story events ``flt`` keeps, in timeline order."""
     out = []
     for s in stories:
         if not flt.all_modalities and s.modality not in SHOWN_MODALITIES:
+            continue
+        if not flt.minor and is_minor(s):
             continue
         if (flt.since or flt.until) and not within(span_of(s.date), flt.since, flt.until):
             continue
