@@ -18,7 +18,13 @@ which stories travel together, as one user's dump would — and dated jointly.
 Corpus mode: the dump (default ../shared/corpus/iran-us-crisis-2020.txt) is
 split with the ingest reader, dated as one group, and scored against the
 hand-written key (default eval/data/dating_corpus_key.json): exact where the key
-has a date, inside the key's window for every answer.
+has a date, inside the key's window for every answer. Windows: every story gets
+Dateline's window (the answer's day when it answers, else earliest..latest of the
+abstention; an open side counts as unbounded) and is scored against the key:
+*correct* when it contains the key's date (key-dated stories) or lies within the
+key's window (the others: it allows no day the key rules out); *covers* when it
+contains the whole key window (it rules out no day the
+text allows); widths in days (inclusive) over the finite windows.
 """
 
 from __future__ import annotations
@@ -33,7 +39,7 @@ from pathlib import Path
 
 from dateline import dating
 from dateline.ingest import read_input
-from dateline.models import RawArticle
+from dateline.models import PublicationDate, RawArticle
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parents[0].parent / "shared"
@@ -99,6 +105,7 @@ def score(split: Path, gold: dict[str, date], calibrate: bool) -> Counter[str]:
         if calibrate:
             _calibrate(raw, truth, tiers)
         (result,) = dating.date_articles([raw])
+        _tally_window(counts, result, truth)
         if result.value is None:
             continue
         _tally(counts, result.value, truth)
@@ -113,6 +120,17 @@ def _tally(counts: Counter[str], answer: date, truth: date) -> None:
     counts["exact"] += off == 0
     counts["within1"] += off <= 1
     counts["within7"] += off <= 7
+
+
+def _tally_window(counts: Counter[str], result: PublicationDate, truth: date) -> None:
+    """Abstentions with a window: does it hold the true day, and how wide is it."""
+    if result.value is not None or (result.earliest is None and result.latest is None):
+        return
+    counts["windows"] += 1
+    counts["window_holds"] += (result.earliest or date.min) <= truth <= (result.latest or date.max)
+    if result.earliest is not None and result.latest is not None:
+        counts["window_finite"] += 1
+        counts["window_width"] += (result.latest - result.earliest).days + 1
 
 
 def score_dumps(split: Path, gold: dict[str, date], unit: str) -> Counter[str]:
@@ -131,6 +149,7 @@ def score_dumps(split: Path, gold: dict[str, date], unit: str) -> Counter[str]:
         results = dating.date_articles([r for r, _ in members])
         for (_, truth), result in zip(members, results, strict=True):
             counts["articles"] += 1
+            _tally_window(counts, result, truth)
             if result.value is None:
                 continue
             _tally(counts, result.value, truth)
@@ -167,6 +186,11 @@ def polnear(path: Path, calibrate: bool, dumps: str | None = None) -> None:
     print(f"exact-day accuracy: {_ratio(total['exact'], total['answered']):.3f}")
     print(f"±1-day accuracy: {_ratio(total['within1'], total['answered']):.3f}")
     print(f"±7-day accuracy: {_ratio(total['within7'], total['answered']):.3f}")
+    print(f"abstentions with a window: {total['windows']}")
+    print(f"window holds the true day: {_ratio(total['window_holds'], total['windows']):.3f}")
+    print(f"finite windows: {total['window_finite']}")
+    width = _ratio(total["window_width"], total["window_finite"])
+    print(f"mean finite window width (days): {width:.1f}")
 
 
 def _norm(headline: str) -> str:
@@ -179,6 +203,38 @@ def _mark(got: date | None, want: date | None, lo: date, hi: date) -> str:
     if got == want:
         return "ok"
     return "in" if lo <= got <= hi and want is None else "WRONG"
+
+
+def _window(result: PublicationDate) -> tuple[date | None, date | None]:
+    if result.value is not None:
+        return result.value, result.value
+    return result.earliest, result.latest
+
+
+def _score_window(
+    c: Counter[str], got: tuple[date | None, date | None], want: date | None, key: tuple[date, date]
+) -> str:
+    lo, hi = got
+    if lo is None and hi is None:
+        return "no window"
+    c["windows"] += 1
+    lo_ok = lo if lo is not None else date.min
+    hi_ok = hi if hi is not None else date.max
+    inside = key[0] <= lo_ok and hi_ok <= key[1]
+    correct = lo_ok <= want <= hi_ok if want is not None else inside
+    covers = lo_ok <= key[0] and key[1] <= hi_ok
+    c["window_correct"] += correct
+    c["window_covers"] += covers
+    c["window_contains_key_date"] += want is not None and lo_ok <= want <= hi_ok
+    c["window_keyed"] += want is not None
+    if lo is not None and hi is not None:
+        c["finite"] += 1
+        c["width"] += (hi - lo).days + 1
+    else:
+        c["open"] += 1
+    width = f"{(hi - lo).days + 1}d" if lo is not None and hi is not None else "open"
+    verdict = "correct" if correct else "covers" if covers else "WRONG"
+    return f"window {lo or ''}..{hi or ''} ({width}) {verdict}"
 
 
 def corpus(path: Path, key_path: Path) -> None:
@@ -200,8 +256,10 @@ def corpus(path: Path, key_path: Path) -> None:
         got = result.value
         mark = _mark(got, want, lo, hi)
         wanted = entry["date"] or f"{lo}..{hi}"
-        print(f"  {mark:5s} {got!s:10s} key {wanted:22s} {result.evidence[:70]}")
-        print(f"        {(raw.title or '')[:90]}")
+        print(f"  {mark:5s} {got!s:10s} key {wanted:22s} {(raw.title or '')[:60]}")
+        print(f"        {_score_window(c, _window(result), want, (lo, hi))}")
+        print(f"        {result.evidence}")
+        c["key_width"] += (hi - lo).days + 1
         if got is None:
             continue
         c["answered"] += 1
@@ -215,6 +273,14 @@ def corpus(path: Path, key_path: Path) -> None:
     print(f"coverage of key-dated articles: {_ratio(c['answered_keyed'], c['keyed']):.3f}")
     print(f"exact-day accuracy (key-dated answers): {_ratio(c['exact'], c['answered_keyed']):.3f}")
     print(f"inside key window: {_ratio(c['in_window'], c['answered']):.3f}")
+    print(f"windows: {c['windows']}")
+    print(f"windows finite: {c['finite']}")
+    print(f"window correct (contains key date / within key window): {c['window_correct']}")
+    held, keyed = c["window_contains_key_date"], c["window_keyed"]
+    print(f"window contains key date (key-dated): {held}/{keyed}")
+    print(f"window covers key window: {c['window_covers']}")
+    print(f"mean window width (finite, days): {_ratio(c['width'], c['finite']):.1f}")
+    print(f"mean key window width (days): {_ratio(c['key_width'], c['articles']):.1f}")
 
 
 def main(argv: list[str]) -> None:

@@ -312,3 +312,131 @@ def test_an_abstention_keeps_the_window_the_text_allows() -> None:
     assert weak.earliest <= date(2020, 3, 6) <= weak.latest
     none = infer_publication_date(evidence_for("The museum reopened. Entry is free."))
     assert none.earliest is None and none.latest is None
+
+
+# --- windows for stories no weekday anchors (all fictional: the Tamsin coast) ---
+
+LATER = """Ferry crews back dockers as harbor dispute drags on
+
+By Lena Orrin
+
+KESTREL BAY (Harbor Wire) – {lead}
+
+{body}
+
+(Reporting by Lena Orrin)
+"""
+
+
+def _later(lead: str, body: str) -> list[date | None]:
+    text = STRIKE + "\n" + LATER.format(lead=lead, body=body)
+    raws = read_input(text.encode("utf-8"), "quay.txt").articles
+    results = date_articles(raws)
+    assert results[0].value == date(2020, 1, 3)  # the frame: Jan. 3 and Jan. 6, 2020
+    last = results[-1]
+    assert last.value is None
+    return [last.earliest, last.latest]
+
+
+def test_past_yearless_date_bounds_the_window_from_below() -> None:
+    lo, hi = _later(
+        "Ferry crews said they would refuse to cross picket lines at the terminal.",
+        "Port police arrested two pickets outside the Avalon gates on Jan. 9, the union said.",
+    )
+    # Jan. 9 read next to the frame (2020), past: on or after it, within a year
+    assert lo == date(2020, 1, 9)
+    assert hi is not None and hi < date(2021, 1, 9)
+
+
+def test_month_names_bound_both_sides() -> None:
+    lo, hi = _later(
+        "Ferry crews backed the dockers.",
+        "The harbor board was reorganised in November. Ferry crews will strike in March.",
+    )
+    assert (lo, hi) == (date(2019, 11, 1), date(2020, 3, 31))
+
+
+def test_month_in_a_present_relative_clause_is_no_past_bound() -> None:
+    lo, hi = _later(
+        "Ferry crews backed the dockers.",
+        "The walkout angered the mayor, who faces a recall vote in November.",
+    )
+    assert (lo, hi) == (None, None)
+
+
+def test_days_after_a_dated_happening_bounds_the_story() -> None:
+    lo, hi = _later(
+        "Days after crane operators demanded a pay rise and safer night shifts, "
+        "ferry crews are refusing to cross picket lines.",
+        "The ferry union has 300 members.",
+    )
+    # the walkout is dated Jan. 3 by the second story: a day to two weeks later
+    assert (lo, hi) == (date(2020, 1, 4), date(2020, 1, 16))
+
+
+def test_days_after_in_a_past_sentence_gives_only_a_lower_bound() -> None:
+    lo, hi = _later(
+        "Days after crane operators demanded a pay rise and safer night shifts, "
+        "ferry crews were refusing to cross picket lines.",
+        "The ferry union has 300 members.",
+    )
+    assert (lo, hi) == (date(2020, 1, 4), None)
+
+
+def test_last_week_links_to_the_dated_happening() -> None:
+    lo, hi = _later(
+        "Ferry crews backed the dockers.",
+        "Last week crane operators demanded a pay rise and safer night shifts.",
+    )
+    # the walkout (Friday Jan. 3) was last week: Jan. 4 to Sunday Jan. 12
+    assert (lo, hi) == (date(2020, 1, 4), date(2020, 1, 12))
+
+
+def test_unrelated_relative_expression_links_to_nothing() -> None:
+    lo, hi = _later(
+        "Ferry crews backed the dockers.",
+        "Last week the lighthouse museum on Gull Point sold its thousandth ticket.",
+    )
+    assert (lo, hi) == (None, None)
+
+
+def test_lead_weekday_trims_the_window_and_lists_candidates() -> None:
+    text = (
+        STRIKE
+        + "\n"
+        + LATER.format(
+            lead="Ferry crews voted to back the dockers on Thursday.",
+            body="Port police arrested two pickets outside the Avalon gates on Jan. 9, "
+            "the union said. The ferry crews will strike in February.",
+        )
+    )
+    raws = read_input(text.encode("utf-8"), "quay.txt").articles
+    last = date_articles(raws)[-1]
+    # Jan. 9 (a Thursday) .. Feb. 29: Thursdays or the Fridays after them
+    assert (last.earliest, last.latest) == (date(2020, 1, 9), date(2020, 2, 28))
+    assert "2020-01-16" in last.evidence and "lead Thursday" in last.evidence
+
+
+def test_years_after_names_the_story_year() -> None:
+    ev = evidence_for("The walkout came seven years after the 2012 strike at the old quay.")
+    assert ev.era_years == [2019]
+    (result,) = date_articles([_wire("The walkout came seven years after the 2012 strike.")])
+    assert (result.earliest, result.latest) == (date(2019, 1, 1), date(2020, 1, 7))
+
+
+def test_shared_corpus_windows_hold_the_key() -> None:
+    path = require_shared(CORPUS)
+    raws = read_input(Path(path).read_bytes(), str(path)).articles
+    key = _key()
+    windows = 0
+    for raw, result in zip(raws, date_articles(raws), strict=True):
+        entry = key[re.sub(r"\W+", " ", (raw.title or "").lower())]
+        lo, hi = (date.fromisoformat(str(d)) for d in entry["window"])  # type: ignore[attr-defined]
+        got_lo = result.value or result.earliest
+        got_hi = result.value or result.latest
+        if got_lo is None and got_hi is None:
+            continue
+        windows += 1
+        # sound: the window rules out no day the key allows
+        assert (got_lo or date.min) <= lo and hi <= (got_hi or date.max), raw.title
+    assert windows >= 8

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from ..extract._time_tense import lexical_tense
+from ..extract._time_tense import lexical_tense, word_tense
 from ..models import TimeExpression
 
 _WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])(?:T[A-Z0-9:]+)?$")
@@ -53,6 +53,23 @@ _STOP_WORDS = """a an the and or but of in on at to for from by with as into ont
     sept oct nov dec"""
 _STOP = frozenset(_STOP_WORDS.split()) | frozenset(DAY_NAMES)
 _MIN_YEAR, _MAX_YEAR = 1900, 2100
+_MONTH = re.compile(r"^XXXX-(\d{2})$")
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
+_AGO = re.compile(r"\b(\d+|" + "|".join(_NUMBERS) + r")\s+(day|week|month|year)s?\s+ago\b", re.I)
+_SHORTLY_AFTER = re.compile(
+    r"\b(?:(?:just|only|a few|several|two|three|four|five)\s+)?days\s+after\b", re.I
+)
+_YEARS_AFTER = re.compile(
+    r"\b(?:came|comes|come|coming)\s+(\d+|" + "|".join(_NUMBERS) + r")\s+years?\s+after\s+"
+    r"(?:the\s+|its\s+|a\s+)?(\d{4})\b",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[,;:–—]|$")
+_CLAUSE_START = re.compile(r"[,;:–—(“\"]|\b(?:who|which|that|when|while|whose)\b", re.I)
+_BE = frozenset(["be", "been", "being", "is", "are", "was", "were", "am"])
+_PRESENT_AUX = frozenset(["is", "are", "am", "'re", "has", "have", "will", "'ll"])
+_PAST_AUX = frozenset(["was", "were", "had", "did"])
 
 
 @dataclass(frozen=True)
@@ -73,10 +90,32 @@ class Mention:
     sentence: int = 0
     speech: bool = False
     """The weekday dates a reporting verb ("said on Friday"): the story's own day."""
+    local: int = 0
+    """Tense of the words just before it in its own clause (cut at commas and "who",
+    "which", "that"): "who faces re-election in 2020" is not past even when the
+    sentence's nearest marker ("posed") is. Window bounds need both to agree."""
 
     @property
     def is_date(self) -> bool:
         return self.month > 0
+
+
+@dataclass(frozen=True)
+class Relative:
+    """A happening dated relative to the story's own day: "last week", "earlier this
+    month", "two months ago", "days after ...". Its ``mention.context`` holds the stems
+    of the clause the expression dates, to find that happening dated elsewhere."""
+
+    mention: Mention
+    unit: str
+    """"day", "week" or "month"."""
+    offset: int
+    """0 this unit, -1 last unit, -n "n units ago"."""
+    kind: str
+    """"this", "last", "ago" or "after" ("days after X": the story's day follows X)."""
+    bounded: bool = True
+    """For "after": whether the story's own clause is present or future, so its day
+    (not only some past happening) lies days after X."""
 
 
 @dataclass
@@ -91,6 +130,15 @@ class Evidence:
     """Explicit years in a past-tense clause ("was indicted in 2019")."""
     full_dates: list[date] = field(default_factory=list)
     """Explicit full dates in past-tense clauses: publication is on or after them."""
+    clause_past_years: list[int] = field(default_factory=list)
+    """Past years whose own clause is past as well (see ``Mention.local``)."""
+    future_years: list[int] = field(default_factory=list)
+    """Explicit years in a future-tense clause ("will face voters in 2020")."""
+    era_years: list[int] = field(default_factory=list)
+    """The year of the story's own happening by "came seven years after the 2012 attack"."""
+    months: list[Mention] = field(default_factory=list)
+    """Month names without a year or day ("in November"): ``month`` set, ``day`` 0."""
+    relatives: list[Relative] = field(default_factory=list)
     sentence_stems: Counter[str] = field(default_factory=Counter)
     """In how many of the article's sentences each stem occurs (for its weight)."""
     sentences: int = 0
@@ -196,9 +244,90 @@ def collect_evidence(text: str, expressions: list[TimeExpression]) -> Evidence:
             context=_context(_region(text, ex, bounds, others)),
             in_lead=ex.start < lead_end,
             sentence=index,
+            local=local_tense(masked[bounds[0] : ex.start]),
         )
         _add(ev, ex, text, proto, dated)
+        relative = _relative(ex, text[bounds[0] : bounds[1]], proto)
+        if relative is not None:
+            ev.relatives.append(relative)
+    _add_clauses(ev, text, masked, spans, lead_end)
     return ev
+
+
+def _relative(ex: TimeExpression, sentence: str, proto: Mention) -> Relative | None:
+    """ "last week", "earlier this month", "last month", "two months ago" as a Relative
+    whose context is the whole sentence (the happening it dates may sit far from it)."""
+    if ex.type != "DATE" or not ex.relative or proto.tense > 0:
+        return None
+    low = ex.text.lower()
+    if "later" in low or "next" in low or "coming" in low:
+        return None
+    context = _context(sentence)
+    ago = _AGO.search(low)
+    if ago and ex.rule == "ago":
+        n = _number(ago.group(1))
+        return Relative(replace(proto, context=context), ago.group(2).lower(), -n, "ago")
+    for unit in ("week", "month"):
+        if re.search(rf"\b(?:this|last|past) {unit}\b", low) and ex.rule == "rel_unit":
+            offset = -1 if ("last" in low or "past" in low) else 0
+            kind = "last" if offset else "this"
+            return Relative(replace(proto, context=context), unit, offset, kind)
+    return None
+
+
+def local_tense(left: str) -> int:
+    """The tense of the nearest marker word in the clause ending where ``left`` ends."""
+    cuts = list(_CLAUSE_START.finditer(left))
+    words = _words(left[cuts[-1].end() :] if cuts else left)[::-1]
+    for k, w in enumerate(words):
+        t = word_tense(w)
+        if t < 0 and k + 1 < len(words) and words[k + 1].lower() in _BE:
+            continue  # "be published", "was indicted" is a passive, its tense is "was"
+        if t:
+            return t
+    return 0
+
+
+def _main_clause_present(rest: str) -> bool:
+    """Whether the first auxiliary after a fronted "Days after X," is present or future
+    ("the troops are moving out"); participles alone ("storied") prove nothing."""
+    for w in _words(rest.replace("’", "'")):
+        low = w.lower()
+        if low in _PRESENT_AUX:
+            return True
+        if low in _PAST_AUX:
+            return False
+    return False
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBERS[word.lower()]
+
+
+def _add_clauses(
+    ev: Evidence, text: str, masked: str, spans: list[tuple[int, int]], lead_end: int
+) -> None:
+    """Phrases the tagger leaves alone: "days after X", "came N years after the YYYY"."""
+    for m in _SHORTLY_AFTER.finditer(text):
+        index = _sentence_of(spans, m.start())
+        s, e = spans[index]
+        rest = text[m.end() : e]
+        stop = _CLAUSE_END.search(rest)
+        clause = rest[: stop.start()] if stop else rest
+        proto = Mention(
+            start=m.start(),
+            end=m.end(),
+            tense=-1,
+            context=_context(clause),
+            in_lead=m.start() < lead_end,
+            sentence=index,
+        )
+        bounded = _main_clause_present(rest[len(clause) :])
+        ev.relatives.append(Relative(proto, "day", 0, "after", bounded=bounded))
+    for m in _YEARS_AFTER.finditer(masked):
+        year = int(m.group(2)) + _number(m.group(1))
+        if _MIN_YEAR <= year <= _MAX_YEAR:
+            ev.era_years.append(year)
 
 
 def _add(
@@ -224,9 +353,17 @@ def _add(
     yr = _YEAR.match(ex.value)
     if yr and not ex.relative and _MIN_YEAR <= int(yr.group(1)) <= _MAX_YEAR:
         _add_year(ev, int(yr.group(1)), proto.tense)
+        if proto.tense < 0 and proto.local < 0:
+            ev.clause_past_years.append(int(yr.group(1)))
+        return
+    named = _MONTH.match(ex.value)
+    if named and ex.rule == "month" and 1 <= int(named.group(1)) <= 12:
+        ev.months.append(replace(proto, month=int(named.group(1))))
 
 
 def _add_year(ev: Evidence, year: int, tense: int) -> None:
+    if tense > 0:
+        ev.future_years.append(year)
     if tense <= 0:
         ev.years.append(year)
     if tense < 0:

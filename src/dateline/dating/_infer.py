@@ -32,8 +32,18 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from ..models import PublicationDate
-from ._evidence import DAY_NAMES, Evidence, Mention
-from ._links import Anchor, Links, anchors_of, pool_of, weights_of
+from ._evidence import DAY_NAMES, Evidence, Mention, Relative
+from ._links import Anchor, Links, Pooled, anchors_of, pool_of, weights_of
+from ._window import (
+    CANDIDATES_SHOWN,
+    Frame,
+    bounds_of,
+    describe,
+    lead_days,
+    link_relatives,
+    narrow,
+    weekday_name,
+)
 from ._years import candidate_years
 
 _WEEK = timedelta(days=6)
@@ -75,7 +85,63 @@ def infer_group(
                 changed = True
         if not changed:
             break
+    frame = Frame(min(resolved.values()), max(resolved.values())) if resolved else None
+    pool = pool_of(evidence, resolved)
+    placed = [_place(p, resolved, frame) for p in pool]
+    for i, ev in enumerate(evidence):
+        if results[i].value is None:
+            linked = link_relatives(i, ev, pool, weights, placed)
+            results[i] = _bounded(results[i], ev, frame, linked)
     return results
+
+
+def _place(p: Pooled, resolved: dict[int, date], frame: Frame | None) -> date | None:
+    """The calendar date of a pooled mention: its own year, else read against its
+    story's day (when dated) or the group's frame."""
+    m = p.mention
+    if m.year is not None:
+        return date(m.year, m.month, m.day)
+    own = resolved.get(p.article)
+    reference = Frame(own, own) if own is not None else frame
+    if reference is None:
+        return None
+    if m.tense > 0:
+        return reference.future_day(m.month, m.day)
+    return reference.past_day(m.month, m.day)
+
+
+def _bounded(
+    result: PublicationDate,
+    ev: Evidence,
+    frame: Frame | None,
+    linked: list[tuple[Relative, date]],
+) -> PublicationDate:
+    """An abstention narrowed to the window its text allows (see :mod:`._window`)."""
+    start = (result.earliest or date.min, result.latest or date.max)
+    lo, hi, used, dropped = narrow(start, bounds_of(ev, frame, linked))
+    if (lo, hi) == start and not dropped:
+        return result
+    evidence = f"{result.evidence}; window {describe(lo, hi)}"
+    if used:
+        evidence += f" by {', '.join(used)}"
+    lead = ev.lead
+    if lead is not None and lead.weekday is not None:
+        trimmed = lead_days(lo, hi, lead.weekday)
+        if trimmed is not None:
+            lo, hi, days = trimmed
+            shown = ", ".join(str(d) for d in days[:CANDIDATES_SHOWN])
+            more = f" (+{len(days) - CANDIDATES_SHOWN})" if len(days) > CANDIDATES_SHOWN else ""
+            evidence += f"; lead {weekday_name(lead.weekday)} (or the day after): {shown}{more}"
+    if dropped:
+        evidence += f"; ignored as conflicting: {', '.join(dropped)}"
+    return PublicationDate(
+        None,
+        inferred=True,
+        confidence=0.0,
+        evidence=evidence,
+        earliest=lo if lo != date.min else None,
+        latest=hi if hi != date.max else None,
+    )
 
 
 def _abstain(reason: str, window: tuple[date, date] | None = None) -> PublicationDate:
