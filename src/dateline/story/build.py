@@ -11,7 +11,11 @@ from .conflicts import group_claims
 from .dedup import merge_events
 from .timeline import link_disputes
 
-__all__ = ["StoryData", "build_story", "load_story"]
+__all__ = ["StoryData", "build_story", "load_story", "NARROW_WINDOW_DAYS"]
+
+NARROW_WINDOW_DAYS = 14
+"""An undated article's window bounds its events only when it is this narrow: a
+wide one ("2020-01-10..2020-12-26") would place them far from the story."""
 
 
 @dataclass
@@ -29,8 +33,14 @@ class StoryData:
         return {a.id: a.published for a in self.articles}
 
     def published_latest(self) -> dict[str, date | None]:
-        """For undated articles, the last day of their publication window (if any)."""
-        return {a.id: a.published_latest for a in self.articles if a.published is None}
+        """For undated articles with a narrow publication window (at most
+        :data:`NARROW_WINDOW_DAYS`), the window's last day."""
+        out: dict[str, date | None] = {}
+        for a in self.articles:
+            lo, hi = a.published_earliest, a.published_latest
+            if a.published is None and lo and hi and (hi - lo).days <= NARROW_WINDOW_DAYS:
+                out[a.id] = hi
+        return out
 
 
 def build_story(data: StoryData) -> StoryData:
