@@ -392,3 +392,8 @@ def test_permission_without_a_permitter_is_no_concession(nlp: Language) -> None:
 def test_a_decision_to_act_is_planned(nlp: Language) -> None:
     ev = one(events_of(nlp, "Critics questioned the decision to bomb the Varn bridge."), "ASSAULT")
     assert ev.modality == "planned"
+
+
+def test_the_means_of_a_conditional_act_is_conditional(nlp: Language) -> None:
+    evs = events_of(nlp, "The sites could be hit if Zembla retaliates with attacks on Marlow.")
+    assert evs and all(e.modality == "conditional" for e in evs if e.type == "ASSAULT")

@@ -178,8 +178,12 @@ def test_escalation_counts_happenings_per_pair_and_day() -> None:
     jan8 = next(p for p in points if p.date == "2020-01-08")
     assert jan8.events == 2 and jan8.mean_intensity == -3.0
     assert main_pairs(points) == ["IRN–USA"]
-    undated = replace(_killing(stories), id="u", date="2020-01-09", date_precision="reported")
-    assert not [p for p in escalation([*stories, undated]) if p.date == "2020-01-09"]
+    unstated = replace(_killing(stories), id="u", date="2020-01-09", date_precision="reported")
+    (jan9,) = [p for p in escalation([*stories, unstated]) if p.date == "2020-01-09"]
+    assert jan9.events == 1 and jan9.unstated == 1  # counted on its report day, marked
+    month = replace(_killing(stories), id="m", date="2020-01", date_precision="month")
+    assert not [p for p in escalation([*stories, month]) if p.date.startswith("2020-01") and
+                len(p.date) == 7]  # fmt: skip
 
 
 def test_cli_timeline_and_report_over_a_store(tmp_path: Path) -> None:

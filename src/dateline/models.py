@@ -493,8 +493,9 @@ class EscalationPoint:
 
     pair: str  # "IRN–USA": the two country (or actor) codes, sorted
     date: str
-    events: int
+    events: int  # all happenings placed on this day
     mean_intensity: float
+    unstated: int = 0  # of ``events``: dated only by their first report (on or before)
 
 
 # ---------------------------------------------------------------------------

@@ -103,6 +103,9 @@ def _embeds(gov: Token, via: str, words: set[str], deps: tuple[str, ...]) -> boo
     return gov.lemma_.lower() in words and via in deps
 
 
+MEANS_PREPS = ("with", "by", "through", "via")
+
+
 def _conditional_clause(tok: Token) -> bool:
     return tok.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in tok.children)
 
@@ -122,7 +125,9 @@ def modality(tok: Token, quote_speaker: str | None, in_quote: bool) -> Modality:
     chain = _chain(tok)
     governors = chain[1:]
     own = tok.head if tok.dep_ == "conj" else tok
-    if _conditional_clause(tok) or _conditional_clause(own):
+    # "if Iran retaliates with attacks on …": the means shares its verb's condition
+    host = own.head.head if own.dep_ == "pobj" and own.head.lower_ in MEANS_PREPS else own
+    if any(_conditional_clause(t) for t in (tok, own, host)):
         return Modality("conditional", cue="if")
     links = _links(tok)[1:]
     for gov, via in links:

@@ -61,12 +61,19 @@ def escalation_chart(pair: str, points: list[EscalationPoint], lo: date, hi: dat
         p = mine.get(day.isoformat())
         if p is not None:
             h = plot_h * p.events / top_count
+            faint = plot_h * p.unstated / top_count  # the top part: dated by report only
             bar = min(max(step - 2, 1), 22)
-            out.append(f'<rect x="{x + (step - bar) / 2:.1f}" y="{top + plot_h - h:.1f}" '
+            bx = f"{x + (step - bar) / 2:.1f}"
+            note = f", {p.unstated} dated only by their report" if p.unstated else ""
+            out.append(f'<rect x="{bx}" y="{top + plot_h - h:.1f}" '
                        f'width="{bar:.1f}" height="{h:.1f}" '
                        f'fill="{intensity_colour(p.mean_intensity)}"><title>{day.isoformat()}: '
-                       f"{p.events} event(s), mean intensity {p.mean_intensity:+.1f}"
+                       f"{p.events} event(s){note}, mean intensity {p.mean_intensity:+.1f}"
                        "</title></rect>")  # fmt: skip
+            if faint:
+                out.append(f'<rect x="{bx}" y="{top + plot_h - h:.1f}" width="{bar:.1f}" '
+                           f'height="{faint:.1f}" fill="#fff" fill-opacity="0.55" '
+                           'stroke="#999" stroke-dasharray="2 2"/>')  # fmt: skip
             y = mid - (plot_h / 2) * p.mean_intensity / 10
             line.append(f"{x + step / 2:.1f},{y:.1f}")
         every_day = len(days) <= 14
@@ -81,7 +88,8 @@ def escalation_chart(pair: str, points: list[EscalationPoint], lo: date, hi: dat
         px, py = pt.split(",")
         out.append(f'<circle cx="{px}" cy="{py}" r="2.5" fill="#333"/>')
     out.append(f'<text x="{left}" y="{height - 8}" class="legend">bars: events per day '
-               "(colour: red hostile, green cooperative) · line: mean intensity, dashed = 0"
+               "(red hostile, green cooperative; pale top: dated by first report, on or "
+               "before) · line: mean intensity"
                "</text></svg>")  # fmt: skip
     return "".join(out)
 

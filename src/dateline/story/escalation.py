@@ -1,13 +1,15 @@
 """Escalation: per actor pair, how many things happened each day and how hostile they were.
 
 Counted over story events (one per real-world happening, so a killing reported
-ten times counts once) that happened (asserted or reported), on a day the text
-states (not those dated only by their first report),
-between two different actors. A pair is the two country codes sorted and joined
-with an en dash ("IRN–USA"); an uncoded actor uses its entity id when it has one
-and is otherwise left out. ``mean_intensity`` is the mean PLOVER
-conflict–cooperation score (−10 hostile … +10 cooperative) of that day's events
-that have one (0.0 when none has).
+ten times counts once) that happened (asserted or reported), between two
+different actors. A happening whose day a report states is counted on that
+day; one that no report dates is counted on the day it was first reported
+(it happened on or before it) and also in ``unstated``, so a chart can tell the
+two apart. A pair is the two country codes sorted and joined with an en dash
+("IRN–USA"); an uncoded actor uses its entity id when it has one and is
+otherwise left out. ``mean_intensity`` is the mean PLOVER conflict–cooperation
+score (−10 hostile … +10 cooperative) of that day's events that have one (0.0
+when none has).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections import defaultdict
 
 from ..models import HAPPENED, EscalationPoint, EventActor, StoryEvent
 from ._dates import span_of
+from .dedup import REPORTED
 
 __all__ = ["escalation", "pair_of", "main_pairs", "PAIR_SEP"]
 
@@ -38,19 +41,21 @@ def pair_of(story: StoryEvent) -> str | None:
 
 def escalation(stories: list[StoryEvent]) -> list[EscalationPoint]:
     """Daily event count and mean intensity per actor pair, ordered by pair then date."""
-    buckets: dict[tuple[str, str], list[float | None]] = defaultdict(list)
+    buckets: dict[tuple[str, str], list[StoryEvent]] = defaultdict(list)
     for s in stories:
         span = span_of(s.date)
         pair = pair_of(s)
-        if s.modality not in HAPPENED or span is None or s.date_precision != "day" or not pair:
-            continue  # only happenings whose day a report states
-        buckets[(pair, span.value)].append(s.intensity)
+        day_known = s.date_precision in ("day", REPORTED)
+        if s.modality not in HAPPENED or span is None or not day_known or not pair:
+            continue  # only happenings placed on a day
+        buckets[(pair, span.value)].append(s)
     points = []
-    for (pair, day), values in sorted(buckets.items()):
-        known = [v for v in values if v is not None]
+    for (pair, day), members in sorted(buckets.items()):
+        known = [s.intensity for s in members if s.intensity is not None]
         mean = round(sum(known) / len(known), 2) if known else 0.0
-        points.append(EscalationPoint(pair=pair, date=day, events=len(values),
-                                      mean_intensity=mean))  # fmt: skip
+        unstated = sum(1 for s in members if s.date_precision == REPORTED)
+        points.append(EscalationPoint(pair=pair, date=day, events=len(members),
+                                      mean_intensity=mean, unstated=unstated))  # fmt: skip
     return points
 
 
