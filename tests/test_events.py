@@ -397,3 +397,24 @@ def test_a_decision_to_act_is_planned(nlp: Language) -> None:
 def test_the_means_of_a_conditional_act_is_conditional(nlp: Language) -> None:
     evs = events_of(nlp, "The sites could be hit if Zembla retaliates with attacks on Marlow.")
     assert evs and all(e.modality == "conditional" for e in evs if e.type == "ASSAULT")
+
+
+def test_recipients_in_prepositional_phrases(nlp: Language) -> None:
+    asked = events_of(nlp, "Opposition leaders demanded an explanation from the prime minister.")
+    ev = one(asked, "REQUEST")
+    assert ev.target is not None and "minister" in ev.target.text
+    probe_evs = events_of(nlp, "The prosecutor launched an investigation into Tavo Renn.")
+    probe = one(probe_evs, "ACCUSE")
+    assert probe.target is not None and "Renn" in probe.target.text
+
+
+def test_a_possessive_pronoun_takes_the_verbs_subject(nlp: Language) -> None:
+    evs = events_of(nlp, "Zembla's army continued their attacks on the port city.")
+    ev = one(evs, "ASSAULT")
+    assert ev.source is not None and "army" in ev.source.text
+
+
+def test_an_attack_noun_with_its_own_target_stays_an_event(nlp: Language) -> None:
+    evs = events_of(nlp, "A Taliban attack on a government compound killed 20 policemen.")
+    targets = {e.target.text for e in evs if e.type == "ASSAULT" and e.target}
+    assert any("compound" in t for t in targets) and any("policemen" in t for t in targets)

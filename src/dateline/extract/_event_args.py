@@ -20,7 +20,7 @@ SUBJ = ("nsubj", "csubj")
 PASS_SUBJ = ("nsubjpass", "csubjpass")
 OBJ = ("dobj", "obj", "dative")
 TARGET_PREPS = ("against", "on", "at", "with", "to", "into", "toward", "towards", "upon", "over")
-NOUN_TARGET_PREPS = ("against", "on", "at", "of", "with", "to", "upon", "targeting")
+NOUN_TARGET_PREPS = ("against", "on", "at", "of", "with", "to", "upon", "targeting", "into")
 SOURCE_PREPS = ("in", "during", "amid")
 OBJECT_CONTROL = {
     "urge", "ask", "call", "invite", "force", "order", "allow", "help", "press",
@@ -176,15 +176,28 @@ def _is_actor(tok: Token) -> bool:
     return tok.ent_type_ in NAMED or tok.pos_ == "PROPN"
 
 
-def _actor_in_pps(heads: list[Token]) -> Arg | None:
-    """The first named actor in a prepositional phrase of one of ``heads``."""
+def _role_noun(tok: Token) -> bool:
+    """A noun naming an office or body ("the prime minister", "the government")."""
+    from ..lexicons import load_lexicons
+
+    return tok.pos_ == "NOUN" and load_lexicons().agent(tok.lemma_) is not None
+
+
+def _actor_in_pps(heads: list[Token], depth: int = 0) -> Arg | None:
+    """The first named actor (or office) in a prepositional phrase of one of ``heads``,
+    or one level deeper ("provided $2 million in assistance to Fiji")."""
+    deeper: list[Token] = []
     for head in heads:
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
-                obj = _usable(_pobj(child))
-                if obj is not None and _is_actor(obj):
-                    return phrase(obj, f"prep:{child.lower_}")
-    return None
+            if child.dep_ != "prep":
+                continue
+            obj = _usable(_pobj(child))
+            if obj is None:
+                continue
+            if child.lower_ in RECIPIENT_PREPS and (_is_actor(obj) or _role_noun(obj)):
+                return phrase(obj, f"prep:{child.lower_}")
+            deeper.append(obj)
+    return _actor_in_pps(deeper, depth + 1) if deeper and depth < 1 else None
 
 
 def _prep_target(tok: Token, preps: tuple[str, ...]) -> Arg | None:
@@ -238,7 +251,7 @@ def verb_args(tok: Token, attack_nouns: set[str]) -> Args:
     if target is not None and not _is_actor(target.head):
         # "refused a request from Haaretz", "agreed to a ceasefire in Ukraine": the
         # recipient is the named actor next to a non-actor object
-        nearby = [tok] + ([target.head] if target.head is not tok else [])
+        nearby = ([target.head] if target.head is not tok else []) + [tok]
         target = _actor_in_pps(nearby) or target
     if target is None:
         inner = _child(tok, ("xcomp",))
@@ -278,6 +291,14 @@ def noun_args(tok: Token, attack_nouns: set[str], modified: bool = False) -> Arg
     if source is None:
         agent = _usable(_agent(tok))
         source = phrase(agent, "agent") if agent is not None else None
+    if (
+        source is not None
+        and source.via == "poss"
+        and source.head.pos_ == "PRON"
+        and tok.dep_ in OBJ
+        and tok.head.pos_ == "VERB"
+    ):  # "forces continued their attacks": the verb's subject owns "their"
+        source = verb_subject(tok.head) or source
     host = tok.head
     if (
         source is None

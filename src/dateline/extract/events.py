@@ -146,10 +146,12 @@ def _armed(tok: Token, objs: list[Token]) -> bool:
 
 
 def _dedupe(cands: list[_Candidate]) -> list[_Candidate]:
-    """Drop an event noun that is only the instrument of a same-type verb event."""
+    """Drop an event noun that is only the instrument of a same-type verb event
+    ("a U.S. drone strike killed …"); one with a target of its own stays ("a
+    Taliban attack on a compound killed 20": the attack on the compound)."""
     keep = []
     for c in cands:
-        inside = any(
+        inside = c.args.target is None and any(
             o is not c
             and o.entry.type == c.entry.type
             and any(a is not None and a.start <= c.trigger.i < a.end for a in (o.args.source,))
