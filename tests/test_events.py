@@ -370,8 +370,9 @@ def test_acronym_actors_are_not_datelines(nlp: Language) -> None:
 
 
 def test_a_day_is_not_an_actor(nlp: Language) -> None:
-    evs = events_of(nlp, "Ministers met after Friday's attack in Port Selwyn killed two guards.")
-    assert all(e.source is None or "Friday" not in e.source.text for e in evs)
+    evs = events_of(nlp, "Friday's attack on the Zembla embassy killed two guards.")
+    assaults = [e for e in evs if e.type == "ASSAULT"]
+    assert assaults and all(e.source is None for e in assaults), assaults
     named = events_of(nlp, "Theresa May's government criticised Russia.")
     assert one(named, "ACCUSE").source is not None
 
@@ -396,7 +397,8 @@ def test_a_decision_to_act_is_planned(nlp: Language) -> None:
 
 def test_the_means_of_a_conditional_act_is_conditional(nlp: Language) -> None:
     evs = events_of(nlp, "The sites could be hit if Zembla retaliates with attacks on Marlow.")
-    assert evs and all(e.modality == "conditional" for e in evs if e.type == "ASSAULT")
+    attacks = [e for e in evs if e.type == "ASSAULT" and e.trigger == "attacks"]
+    assert attacks and all(e.modality == "conditional" for e in attacks)
 
 
 def test_recipients_in_prepositional_phrases(nlp: Language) -> None:
@@ -412,6 +414,10 @@ def test_a_possessive_pronoun_takes_the_verbs_subject(nlp: Language) -> None:
     evs = events_of(nlp, "Zembla's army continued their attacks on the port city.")
     ev = one(evs, "ASSAULT")
     assert ev.source is not None and "army" in ev.source.text
+    # a verb that only comments on the act does not own it
+    judged = events_of(nlp, "The United Nations condemned their attacks on the port city.")
+    assert all(e.source is None or "Nations" not in e.source.text
+               for e in judged if e.type == "ASSAULT")  # fmt: skip
 
 
 def test_an_attack_noun_with_its_own_target_stays_an_event(nlp: Language) -> None:

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from dateline.cli import cli
 from dateline.models import ArticleAnalysis, StoryEvent
 from dateline.store import Store
+from dateline.story._match import facility
 from dateline.story.dedup import merge_events
 from dateline.story.escalation import escalation, main_pairs
 from dateline.story.timeline import (
@@ -301,6 +302,11 @@ def test_events_of_one_sentence_are_one_happening_and_a_facility_does_not_clash(
     militia = replace(salvo, id="militia", article_id="a4", target=actor("Iraqi militia", "IRQ"))
     stories = merge_events([salvo, base, militia], PUBLISHED)
     assert sorted(len(s.event_ids) for s in stories) == [1, 2]
+    # one sentence, but another target country or another day: not the same happening
+    other = replace(hit, id="other", target=actor("Israeli soldiers", "ISR", "MIL"))
+    later = replace(hit, id="later", date="2020-03-08", date_stated=True)
+    stories = merge_events([salvo, other, later], PUBLISHED)
+    assert len(stories) == 3
 
 
 def test_an_undated_article_window_bounds_its_events() -> None:
@@ -322,3 +328,18 @@ def test_minor_rows_are_left_out_unless_asked_for() -> None:
     shown = select([threat, vague, undated, twice], TimelineFilter())
     assert {s.id for s in shown} == {threat.id, "twice"}
     assert len(select([threat, vague, undated, twice], TimelineFilter(minor=True))) == 4
+
+
+def test_facility_is_judged_by_the_head_word() -> None:
+    assert facility("Iraq's al-Asad air base") and facility("al-Asad air base and another facility")
+    assert not facility("the base commander") and not facility("U.S. troops")
+
+
+def test_without_a_publication_day_only_a_past_order_counts_as_done() -> None:
+    act = events()[0]  # a1, Jan 3
+    ordered = replace(act, id="ordered", article_id="undated", modality="planned",
+                      rule="noun:killing→ASSAULT; modality:planned(ordered)")  # fmt: skip
+    planned = replace(ordered, id="planned", rule="noun:strike→ASSAULT; modality:planned(plan)")
+    stories = merge_events([act, ordered, planned], PUBLISHED)
+    (done,) = [s for s in stories if act.id in s.event_ids]
+    assert done.event_ids == [act.id, "ordered"]

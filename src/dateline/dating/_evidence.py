@@ -108,7 +108,7 @@ class Relative:
 
     mention: Mention
     unit: str
-    """"day", "week" or "month"."""
+    """"day", "week", "month" or "year"."""
     offset: int
     """0 this unit, -1 last unit, -n "n units ago"."""
     kind: str
@@ -130,10 +130,6 @@ class Evidence:
     """Explicit years in a past-tense clause ("was indicted in 2019")."""
     full_dates: list[date] = field(default_factory=list)
     """Explicit full dates in past-tense clauses: publication is on or after them."""
-    clause_past_years: list[int] = field(default_factory=list)
-    """Past years whose own clause is past as well (see ``Mention.local``)."""
-    future_years: list[int] = field(default_factory=list)
-    """Explicit years in a future-tense clause ("will face voters in 2020")."""
     era_years: list[int] = field(default_factory=list)
     """The year of the story's own happening by "came seven years after the 2012 attack"."""
     months: list[Mention] = field(default_factory=list)
@@ -353,8 +349,6 @@ def _add(
     yr = _YEAR.match(ex.value)
     if yr and not ex.relative and _MIN_YEAR <= int(yr.group(1)) <= _MAX_YEAR:
         _add_year(ev, int(yr.group(1)), proto.tense)
-        if proto.tense < 0 and proto.local < 0:
-            ev.clause_past_years.append(int(yr.group(1)))
         return
     named = _MONTH.match(ex.value)
     if named and ex.rule == "month" and 1 <= int(named.group(1)) <= 12:
@@ -362,8 +356,6 @@ def _add(
 
 
 def _add_year(ev: Evidence, year: int, tense: int) -> None:
-    if tense > 0:
-        ev.future_years.append(year)
     if tense <= 0:
         ev.years.append(year)
     if tense < 0:

@@ -296,8 +296,9 @@ def noun_args(tok: Token, attack_nouns: set[str], modified: bool = False) -> Arg
         and source.via == "poss"
         and source.head.pos_ == "PRON"
         and tok.dep_ in OBJ
-        and tok.head.pos_ == "VERB"
+        and tok.head.lemma_.lower() in LIGHT
     ):  # "forces continued their attacks": the verb's subject owns "their"
+        # (not "the UN condemned their attacks")
         source = verb_subject(tok.head) or source
     host = tok.head
     if (

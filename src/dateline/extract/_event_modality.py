@@ -37,6 +37,7 @@ PLAN = {
 FUTURE = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL = {"would", "could", "might", "may", "should", "'d"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
+MEANS_PREPS = ("with", "by", "through", "via")
 NEG_WORDS = {"not", "n't", "never", "no"}
 SPEECH = {
     "say", "tell", "report", "claim", "add", "state", "announce", "write", "note",
@@ -101,9 +102,6 @@ def _links(tok: Token) -> list[tuple[Token, str]]:
 def _embeds(gov: Token, via: str, words: set[str], deps: tuple[str, ...]) -> bool:
     """``gov`` is one of ``words`` and holds the trigger as a complement, not an adjunct."""
     return gov.lemma_.lower() in words and via in deps
-
-
-MEANS_PREPS = ("with", "by", "through", "via")
 
 
 def _conditional_clause(tok: Token) -> bool:

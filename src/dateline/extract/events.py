@@ -39,6 +39,7 @@ from ._event_dates import clause_extent, clause_times, main_clause, past_tense
 from ._event_features import TRANSPARENT, lexicon_entry, pair_trigger
 from ._event_lexicon import EventLexicon, TriggerEntry, load_event_lexicon
 from ._event_modality import PLAN, THREAT, Modality, modality
+from ._time_lexicon import MONTHS, WEEKDAYS
 from .actors import code_actor, extract_mentions
 from .quotes import extract_quotes
 from .time import event_date, tag_times
@@ -339,11 +340,9 @@ def _fits_source(arg: Arg | None, actor: EventActor | None) -> bool:
     return bool(words & _ACTOR_PRONOUNS) or _agentive(head)
 
 
-_TIME_WORDS = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "today", "yesterday", "tomorrow", "tonight",
-    "week", "weekend", "month", "year", "day", "night", "morning", "evening", "decade",
+_TIME_WORDS = set(WEEKDAYS) | {m for m in MONTHS if len(m) > 3} | {
+    "today", "yesterday", "tomorrow", "tonight", "week", "weekend", "month", "year", "day",
+    "night", "morning", "evening", "decade",
 }  # fmt: skip
 
 
@@ -351,7 +350,7 @@ def _temporal(head: Token) -> bool:
     """A date or time is when, not who: "Friday's attack", "last year's strikes"."""
     if head.ent_type_ in ("DATE", "TIME"):
         return True
-    if head.ent_type_ or head.dep_ != "poss" and head.pos_ == "PROPN":
+    if head.ent_type_ or (head.dep_ != "poss" and head.pos_ == "PROPN"):
         return False  # Theresa May; "May" leading a clause is a name too
     return head.lower_ in _TIME_WORDS or head.lemma_.lower() in _TIME_WORDS
 

@@ -88,8 +88,8 @@ def escalation_chart(pair: str, points: list[EscalationPoint], lo: date, hi: dat
         px, py = pt.split(",")
         out.append(f'<circle cx="{px}" cy="{py}" r="2.5" fill="#333"/>')
     out.append(f'<text x="{left}" y="{height - 8}" class="legend">bars: events per day '
-               "(red hostile, green cooperative; pale top: dated by first report, on or "
-               "before) · line: mean intensity"
+               "(red hostile, green cooperative; pale top: dated only as on or before "
+               "that day) · line: mean intensity, dashed = 0"
                "</text></svg>")  # fmt: skip
     return "".join(out)
 

@@ -82,13 +82,14 @@ def timeline_section(data: StoryData, cites: Citations) -> str:
         '<section id="timeline"><h2>Timeline</h2><p class="note">One row per real-world '
         "happening, merged across articles. Within a day, events the text dates come "
         "first (most-reported first); grey rows marked ≤ are dated only by their first "
-        "report (they happened on or before that day). Threatened and planned events are "
+        "report, or an undated article's publication window (they happened on or before "
+        "that day). Threatened and planned events are "
         "marked; the links go to the sentences that report each event. Story window"
         f"{escape(span)}.</p>",
         _rows(main, events, cites),
     ]
     groups = (
-        ("Single reports without a stated date, on the day of their report", minor),
+        ("Single reports without a stated date or a second known actor", minor),
         ("Background: earlier events the articles recall", background),
         ("Undated: no date in the text or the article", undated),
     )

@@ -41,9 +41,10 @@ _FACILITIES = {
 
 
 def facility(text: str | None) -> bool:
-    """True when a phrase names a place or structure ("al-Asad air base and another facility")."""
+    """True when a phrase's last word names a place or structure ("al-Asad air base and
+    another facility"); "the base commander" and "troops at the base" are not."""
     words = re.findall(r"[a-z]+", (text or "").lower())
-    return bool(words) and (words[-1] in _FACILITIES or bool(set(words) & {"base", "facility"}))
+    return bool(words) and words[-1] in _FACILITIES
 
 
 def _agentive(text: str | None) -> bool:

@@ -32,7 +32,7 @@ class StoryData:
     def published(self) -> dict[str, date | None]:
         return {a.id: a.published for a in self.articles}
 
-    def published_latest(self) -> dict[str, date | None]:
+    def narrow_window_ends(self) -> dict[str, date | None]:
         """For undated articles with a narrow publication window (at most
         :data:`NARROW_WINDOW_DAYS`), the window's last day."""
         out: dict[str, date | None] = {}
@@ -46,7 +46,7 @@ class StoryData:
 def build_story(data: StoryData) -> StoryData:
     """Merge ``data.events`` into story events and flag disputed ones (in place; returns it)."""
     people = frozenset(e.id for e in data.entities if e.type == "PERSON")
-    data.stories = merge_events(data.events, data.published(), data.published_latest(), people)
+    data.stories = merge_events(data.events, data.published(), data.narrow_window_ends(), people)
     link_disputes(data.stories, data.claim_groups)
     return data
 

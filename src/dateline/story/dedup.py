@@ -46,6 +46,7 @@ family, modality class, actor codes and date, so it is stable across runs.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -73,9 +74,12 @@ UNDATED_ONE_ROLE_OVERLAP = 0.6
 only when both roles match, or one does and this share of its clause words recurs."""
 REPORTED = "reported"
 """``date_precision`` of a story event whose date no report states: ``date`` is then the
-day it was first reported, and the happening was on or before it."""
-ONCE_FAMILIES = frozenset({"ASSAULT", "COERCE"})
-"""Families whose events, with the same person as target, are one happening per story."""
+day it was first reported (or, for an undated article, the last day of its narrow
+publication window), and the happening was on or before it."""
+ONCE_FAMILIES = frozenset({"ASSAULT"})
+"""Families in which a killing of a person is one happening per story."""
+LETHAL_TRIGGERS = ("kill", "assassinat", "slay", "slain", "murder", "execut")
+"""Trigger word beginnings of a killing."""
 CONSOLIDATE_DAYS = 3
 CONSOLIDATE_OVERLAP = 0.3
 _FAMILY = {"CONCEDE": "YIELD", "RETREAT": "YIELD", "YIELD": "YIELD"}
@@ -191,10 +195,14 @@ def _overlap(cluster: _Cluster, item: _Item) -> float:
     return max(len(item.words & i.words) for i in cluster.items) / len(item.words)
 
 
+def _killed(item: _Item) -> bool:
+    return item.event.trigger.lower().startswith(LETHAL_TRIGGERS)
+
+
 def _same_victim(cluster: _Cluster, ev: Event, people: frozenset[str]) -> bool:
-    """The event and the cluster harm the same person ("the decision to target
-    Soleimani" ~ "a U.S. strike killed Soleimani")."""
-    if cluster.family not in ONCE_FAMILIES or ev.target is None:
+    """The cluster killed a person the event also targets ("the decision to target
+    Soleimani" ~ "a U.S. strike killed Soleimani"): a person is killed once."""
+    if ev.target is None or not any(_killed(i) for i in cluster.items):
         return False
     eid = ev.target.entity_id
     return bool(eid) and eid in people and eid in cluster.target.entities
@@ -208,36 +216,47 @@ def _same_sentence(cluster: _Cluster, ev: Event) -> bool:
     )
 
 
+def _roles_matched(cluster: _Cluster, ev: Event) -> int:
+    """Roles that match (0: no fit). A source-less event of a sentence the cluster
+    already reports fits when its target does not clash ("Iran launched 16
+    missiles, with 11 hitting al-Asad": one happening)."""
+    matched = _actors_fit(cluster, ev)
+    if matched or ev.source is not None or not _same_sentence(cluster, ev):
+        return matched
+    return 1 if fit_actor(cluster.target, ev.target) >= 0 else 0
+
+
+def _needed_overlap(cluster: _Cluster, item: _Item, matched: int, victim: bool) -> float:
+    """The share of clause words an unstated mention must share with the cluster."""
+    if victim or _same_sentence(cluster, item.event):
+        return 0.0
+    return UNSTATED_MIN_OVERLAP if matched == 2 else ONE_ROLE_MIN_OVERLAP
+
+
 def _distance(cluster: _Cluster, item: _Item, people: frozenset[str]) -> int | None:
     """Days between the item and the cluster when compatible, else None."""
     ev = item.event
     if cluster.family != family(ev.type, ev.modality):
         return None
-    victim = _same_victim(cluster, ev, people)
+    victim = cluster.family in ONCE_FAMILIES and _same_victim(cluster, ev, people)
     if cluster.modality != item.mclass and not (
         victim and item.mclass == "planned" and cluster.modality == "happened" and item.report
-    ):  # a plan to kill someone, reported after they were killed, was carried out
+    ):  # a plan to kill someone, reported when they had been killed, was carried out
         return None
-    matched = _actors_fit(cluster, ev)
-    if _same_sentence(cluster, ev) and ev.source is None and _pair_fit(
-        cluster, None, ev.target
-    ) >= 0:  # "Iran launched 16 missiles, with 11 hitting al-Asad": one happening
-        return 0
+    matched = _roles_matched(cluster, ev)
     if not matched:
         return None
     loc = ev.location
     if loc is not None and cluster.place.fit(loc.text, loc.country, None) < 0:
         return None
-    need = UNSTATED_MIN_OVERLAP if matched == 2 else ONE_ROLE_MIN_OVERLAP
-    if victim:
-        need = 0.0
-    if item.span is None and _overlap(cluster, item) < need:
+    overlap = _overlap(cluster, item)
+    if item.span is None and overlap < _needed_overlap(cluster, item, matched, victim):
         return None  # an undated mention must also be worded like the story event
     mine, theirs = _item_window(item), cluster.window()
     if mine is None or theirs is None:
         # nothing dates the item: it may be from any time, so it needs both roles
         # or closer wording
-        sure = matched == 2 or victim or _overlap(cluster, item) >= UNDATED_ONE_ROLE_OVERLAP
+        sure = matched == 2 or victim or overlap >= UNDATED_ONE_ROLE_OVERLAP
         return UNDATED_DISTANCE if sure else None
     if mine[0] > theirs[1] or theirs[0] > mine[1]:
         return None
@@ -258,16 +277,31 @@ def _order_key(item: _Item) -> tuple[int, int, str, str, str, int]:
     )
 
 
+_PLAN_CUE = re.compile(r"modality:planned\((\w+)\)")  # as extract.events writes rules
+
+
+def _ordered_in_past(ev: Event) -> bool:
+    """A planned event whose plan verb is a past form ("Trump *ordered* the killing
+    … on Jan. 3"): the order was given, and the act it dates was most likely done."""
+    m = _PLAN_CUE.search(ev.rule)
+    return m is not None and m.group(1).lower().endswith("ed")
+
+
 def _make_item(
     ev: Event, published: dict[str, date | None], latest: dict[str, date | None]
 ) -> _Item:
     span = span_of(ev.date, ev.date_precision) if ev.date_stated else None
-    report = published.get(ev.article_id or "") or latest.get(ev.article_id or "")
+    issued = published.get(ev.article_id or "")
+    report = issued or latest.get(ev.article_id or "")
     if report is None:
         own = span_of(ev.date, ev.date_precision)
         report = own.hi if own is not None and own.precision == "day" else None
     mclass = modality_class(ev.modality)
-    past = span is not None and report is not None and span.hi <= report
+    # a known publication day tells a past plan from a future one; without one, a
+    # past-tense order does ("ordered the killing … on Jan. 3")
+    past = span is not None and (
+        span.hi <= issued if issued is not None else _ordered_in_past(ev)
+    )
     if ev.modality == "planned" and past and span is not None and span.precision == "day":
         mclass = "happened"  # a plan the text dates before its report is a past act
     return _Item(ev, span, report, words_of(clause(ev)), mclass)
@@ -289,9 +323,8 @@ def merge_events(
     a story, so mentions of that with the same victim need no shared wording
     (see :data:`ONCE_FAMILIES`).
     """
-    bounds = latest or {}
     clusters: list[_Cluster] = []
-    items = (_make_item(e, published, bounds) for e in events)
+    items = (_make_item(e, published, latest or {}) for e in events)
     for item in sorted(items, key=_order_key):
         scored = [
             (d, -_overlap(c, item), -len(c.items), i)

@@ -3,13 +3,13 @@
 Counted over story events (one per real-world happening, so a killing reported
 ten times counts once) that happened (asserted or reported), between two
 different actors. A happening whose day a report states is counted on that
-day; one that no report dates is counted on the day it was first reported
-(it happened on or before it) and also in ``unstated``, so a chart can tell the
-two apart. A pair is the two country codes sorted and joined with an en dash
-("IRN–USA"); an uncoded actor uses its entity id when it has one and is
-otherwise left out. ``mean_intensity`` is the mean PLOVER conflict–cooperation
-score (−10 hostile … +10 cooperative) of that day's events that have one (0.0
-when none has).
+day; one that no report dates is counted on the day it was first reported, or
+on the day an undated article's window ends (it happened on or before that day),
+and also in ``unstated``, so a chart can tell the two apart. A pair is the two
+country codes sorted and joined with an en dash ("IRN–USA"); an uncoded actor
+uses its entity id when it has one and is otherwise left out. ``mean_intensity``
+is the mean PLOVER conflict–cooperation score (−10 hostile … +10 cooperative)
+of that day's events that have one (0.0 when none has).
 """
 
 from __future__ import annotations

@@ -6,8 +6,8 @@ the day it was first reported as "≤2020-01-03" (on or before). By default the
 timeline shows what happened (asserted or reported) and what was planned or
 threatened, marked as such; denied, negated, conditional and questioned events
 are shown only with ``TimelineFilter.all_modalities``. Minor rows — an event
-with no date at all, or a single report that states no date and has an uncoded
-actor — are shown only with ``TimelineFilter.minor`` (:func:`is_minor`).
+with no date at all, or a single report that states no date and lacks a second
+known actor — are shown only with ``TimelineFilter.minor`` (:func:`is_minor`).
 
 Disputed claims. A claim group in conflict (e.g. "80 U.S. troops killed" vs "no
 casualties") is linked to the story event it is about: one whose type fits the
@@ -29,6 +29,7 @@ from typing import Any
 from ..models import ClaimGroup, StoryEvent
 from ._dates import DateSpan, span_of, within
 from .dedup import REPORTED, actor_label
+from .escalation import pair_of
 
 __all__ = [
     "TimelineFilter", "TIMELINE_FORMATS", "SHOWN_MODALITIES", "link_disputes", "select",
@@ -62,7 +63,7 @@ class TimelineFilter:
     until: date | None = None
     actor: str | None = None
     all_modalities: bool = False
-    minor: bool = False  # also single reports with no stated date, and undated events
+    minor: bool = False  # also undated events, and lone unstated reports (see is_minor)
 
 
 def actor_matches(story: StoryEvent, actor: str) -> bool:
@@ -78,18 +79,19 @@ def actor_matches(story: StoryEvent, actor: str) -> bool:
 
 
 def is_minor(story: StoryEvent) -> bool:
-    """A row a default timeline leaves out: no date at all, or only its one report's
-    date and an actor that is not coded to a country ("he called", "They're allowed").
+    """A row a default timeline leaves out: no date at all, or a single report that
+    states no date and lacks a second known actor ("he called", "They're allowed").
 
     Such rows are mostly background or passing mentions; a happening several
-    articles report, one whose date the text states, or one between two coded
-    actors ("Britain condemned the Iranian action") is always kept.
+    articles report, one whose date the text states, or one between two known
+    actors (coded or named entities, as in :func:`~dateline.story.escalation.pair_of`:
+    "Britain condemned the Iranian action") is always kept.
     """
     if not story.date:
         return True
     if story.date_precision != REPORTED or len(story.articles) > 1:
         return False
-    return not (story.source and story.source.country and story.target and story.target.country)
+    return pair_of(story) is None
 
 
 def select(stories: list[StoryEvent], flt: TimelineFilter) -> list[StoryEvent]:
@@ -111,7 +113,7 @@ def select(stories: list[StoryEvent], flt: TimelineFilter) -> list[StoryEvent]:
 def order_key(s: StoryEvent) -> tuple[str, bool, int, str, str]:
     """Timeline order: by day; stated dates first, then the most-reported happenings."""
     stated = s.date_precision != REPORTED
-    return (s.date or "9999", not stated, -len(s.articles), s.first_reported or "", s.id)
+    return (s.date or "9999", not stated, -len(s.articles), s.first_reported or "9999", s.id)
 
 
 def day_label(s: StoryEvent | dict[str, Any]) -> str:
