@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from ..lexicons import load_lexicons
+
 SUBJ = ("nsubj", "csubj")
 PASS_SUBJ = ("nsubjpass", "csubjpass")
 OBJ = ("dobj", "obj", "dative")
@@ -176,11 +178,9 @@ def _is_actor(tok: Token) -> bool:
     return tok.ent_type_ in NAMED or tok.pos_ == "PROPN"
 
 
-def _role_noun(tok: Token) -> bool:
+def role_noun(tok: Token) -> bool:
     """A noun naming an office or body ("the prime minister", "the government")."""
-    from ..lexicons import load_lexicons
-
-    return tok.pos_ == "NOUN" and load_lexicons().agent(tok.lemma_) is not None
+    return tok.pos_ == "NOUN" and load_lexicons().agent(tok.lemma_.lower()) is not None
 
 
 def _actor_in_pps(heads: list[Token], depth: int = 0) -> Arg | None:
@@ -194,7 +194,7 @@ def _actor_in_pps(heads: list[Token], depth: int = 0) -> Arg | None:
             obj = _usable(_pobj(child))
             if obj is None:
                 continue
-            if child.lower_ in RECIPIENT_PREPS and (_is_actor(obj) or _role_noun(obj)):
+            if child.lower_ in RECIPIENT_PREPS and (_is_actor(obj) or role_noun(obj)):
                 return phrase(obj, f"prep:{child.lower_}")
             deeper.append(obj)
     return _actor_in_pps(deeper, depth + 1) if deeper and depth < 1 else None

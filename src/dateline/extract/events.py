@@ -32,7 +32,16 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import HAPPENED, Event, EventActor, EventLocation, Mention, Quote, TimeExpression
 from ..nlp import doc_text
-from ._event_args import INSTRUMENTS, Arg, Args, is_passive, noun_args, phrase, verb_args
+from ._event_args import (
+    INSTRUMENTS,
+    Arg,
+    Args,
+    is_passive,
+    noun_args,
+    phrase,
+    role_noun,
+    verb_args,
+)  # fmt: skip
 from ._event_classifier import embed_scores, split_yield
 from ._event_coding import OVERRIDE_P, TypeChoice, assault_mode, choose_type
 from ._event_dates import clause_extent, clause_times, main_clause, past_tense
@@ -377,12 +386,10 @@ def _dateline_lead(span: Span) -> bool:
 
 def _agentive(noun: Token) -> bool:
     """A noun that names people or a body: an agent noun of the actor lexicons."""
-    from ..lexicons import load_lexicons
-
     lemma = noun.lemma_.lower()
     if lemma.endswith(_AGENT_SUFFIXES) or lemma in _GROUP_NOUNS:
         return True  # strikers, musicians, members, protesters …
-    return load_lexicons().agent(lemma) is not None
+    return role_noun(noun)
 
 
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "aire", "member", "man", "men")
