@@ -424,3 +424,9 @@ def test_an_attack_noun_with_its_own_target_stays_an_event(nlp: Language) -> Non
     evs = events_of(nlp, "A Taliban attack on a government compound killed 20 policemen.")
     targets = {e.target.text for e in evs if e.type == "ASSAULT" and e.target}
     assert any("compound" in t for t in targets) and any("policemen" in t for t in targets)
+
+
+def test_an_adjunct_phrase_does_not_replace_the_target(nlp: Language) -> None:
+    evs = events_of(nlp, "Militiamen attacked the Zembla embassy following an air raid on Marlow.")
+    attack = next(e for e in evs if e.trigger == "attacked")
+    assert attack.target is not None and "embassy" in attack.target.text

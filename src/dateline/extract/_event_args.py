@@ -183,9 +183,11 @@ def role_noun(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and load_lexicons().agent(tok.lemma_.lower()) is not None
 
 
-def _actor_in_pps(heads: list[Token], depth: int = 0) -> Arg | None:
-    """The first named actor (or office) in a prepositional phrase of one of ``heads``,
-    or one level deeper ("provided $2 million in assistance to Fiji")."""
+def _actor_in_pps(heads: list[Token], deep: Token | None = None) -> Arg | None:
+    """The first named actor (or office) in a prepositional phrase of one of ``heads``;
+    under ``deep`` (the object) also one level further down ("provided $2 million in
+    assistance to Fiji"), never in the verb's adjuncts ("attacked the embassy
+    following a raid on Kataib Hezbollah")."""
     deeper: list[Token] = []
     for head in heads:
         for child in head.children:
@@ -196,8 +198,9 @@ def _actor_in_pps(heads: list[Token], depth: int = 0) -> Arg | None:
                 continue
             if child.lower_ in RECIPIENT_PREPS and (_is_actor(obj) or role_noun(obj)):
                 return phrase(obj, f"prep:{child.lower_}")
-            deeper.append(obj)
-    return _actor_in_pps(deeper, depth + 1) if deeper and depth < 1 else None
+            if head is deep:
+                deeper.append(obj)
+    return _actor_in_pps(deeper) if deeper else None
 
 
 def _prep_target(tok: Token, preps: tuple[str, ...]) -> Arg | None:
@@ -248,11 +251,11 @@ def verb_args(tok: Token, attack_nouns: set[str]) -> Args:
         deeper = [obj] + [g for c in obj.children if c.dep_ == "prep" for g in c.children]
         found = (_prep_target(o, ("at", "on", "against", "into")) for o in deeper)
         target = next((t for t in found if t is not None), None) or phrase(obj, "obj")
-    if target is not None and not _is_actor(target.head):
+    if target is not None and not (_is_actor(target.head) or role_noun(target.head)):
         # "refused a request from Haaretz", "agreed to a ceasefire in Ukraine": the
         # recipient is the named actor next to a non-actor object
         nearby = ([target.head] if target.head is not tok else []) + [tok]
-        target = _actor_in_pps(nearby) or target
+        target = _actor_in_pps(nearby, deep=target.head) or target
     if target is None:
         inner = _child(tok, ("xcomp",))
         if inner is not None:  # "threatened to target 52 sites": the threatened party
