@@ -56,7 +56,8 @@ _MIN_YEAR, _MAX_YEAR = 1900, 2100
 _MONTH = re.compile(r"^XXXX-(\d{2})$")
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
-_AGO = re.compile(r"\b(\d+|" + "|".join(_NUMBERS) + r")\s+(day|week|month|year)s?\s+ago\b", re.I)
+# years are left out: "20 years ago" linked to another story's happening is too loose
+_AGO = re.compile(r"\b(\d+|" + "|".join(_NUMBERS) + r")\s+(day|week|month)s?\s+ago\b", re.I)
 _SHORTLY_AFTER = re.compile(
     r"\b(?:(?:just|only|a few|several|two|three|four|five)\s+)?days\s+after\b", re.I
 )

@@ -52,6 +52,11 @@ SHORTLY = 13
 """"Days after X": at most this many days (a fortnight would be "weeks after")."""
 CANDIDATES_SHOWN = 10
 
+REPUBLISH_DAYS = 2
+"""A story that calls a day future was written before it, but may be dated (by a
+republisher, or a later edition) up to this many days after it: on PolNeAR train
+two such windows missed their listed date by one and two days."""
+
 
 @dataclass(frozen=True)
 class Bound:
@@ -144,7 +149,9 @@ def _tense(tense: int) -> str:
 
 
 def _one_side(when: date, tense: int, why: str) -> Bound:
-    return Bound(when, date.max, why) if tense < 0 else Bound(date.min, when, why)
+    if tense < 0:
+        return Bound(when, date.max, why)
+    return Bound(date.min, when + timedelta(days=REPUBLISH_DAYS), why)
 
 
 def _yearless(ev: Evidence, frame: Frame) -> list[Bound]:
@@ -155,7 +162,8 @@ def _yearless(ev: Evidence, frame: Frame) -> list[Bound]:
         if d.tense < 0 and (when := frame.past_day(d.month, d.day)) is not None:
             out.append(Bound(when, when + YEAR, f"{_label(d)} ({when}, past)"))
         elif d.tense > 0 and (when := frame.future_day(d.month, d.day)) is not None:
-            out.append(Bound(when - YEAR, when, f"{_label(d)} ({when}, future)"))
+            late = when + timedelta(days=REPUBLISH_DAYS)
+            out.append(Bound(when - YEAR, late, f"{_label(d)} ({when}, future)"))
     for m in ev.months:
         if not _agrees(m):
             continue
