@@ -163,8 +163,10 @@ def _window(anchors: list[Anchor], lead: Mention | None) -> tuple[date, date]:
             lo, hi = max(lo, a.when), min(hi, a.when)
         elif a.mention.tense > 0:
             lo, hi = max(lo, a.when - _WEEK), min(hi, a.when)
-        else:
+        elif a.mention.tense < 0:
             lo, hi = max(lo, a.when), min(hi, a.when + _WEEK)
+        else:  # no tense to go by: the week either side
+            lo, hi = max(lo, a.when - _WEEK), min(hi, a.when + _WEEK)
     return lo, hi
 
 
