@@ -440,3 +440,19 @@ def test_shared_corpus_windows_hold_the_key() -> None:
         # sound: the window rules out no day the key allows
         assert (got_lo or date.min) <= lo and hi <= (got_hi or date.max), raw.title
     assert windows >= 8
+
+
+def test_a_linked_weekday_without_tense_bounds_both_sides() -> None:
+    from datetime import date
+
+    from dateline.dating._evidence import Mention
+    from dateline.dating._infer import _window
+    from dateline.dating._links import Anchor
+
+    friday = date(2020, 1, 3)
+    past = Anchor(Mention(0, 6, tense=-1, weekday=5), friday, "linked")
+    plain = Anchor(Mention(0, 6, tense=0, weekday=5), friday, "linked")
+    future = Anchor(Mention(0, 6, tense=1, weekday=5), friday, "linked")
+    assert _window([past], None) == (friday, date(2020, 1, 9))
+    assert _window([future], None) == (date(2019, 12, 28), friday)
+    assert _window([plain], None) == (date(2019, 12, 28), date(2020, 1, 9))
