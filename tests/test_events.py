@@ -430,3 +430,16 @@ def test_an_adjunct_phrase_does_not_replace_the_target(nlp: Language) -> None:
     evs = events_of(nlp, "Militiamen attacked the Zembla embassy following an air raid on Marlow.")
     attack = next(e for e in evs if e.trigger == "attacked")
     assert attack.target is not None and "embassy" in attack.target.text
+
+
+def test_a_demand_is_aimed_at_whoever_must_act(nlp: Language) -> None:
+    ev = one(events_of(nlp, "Party members demanded that Tavo Renn step down."), "REQUEST")
+    assert ev.target is not None and "Renn" in ev.target.text
+    call = one(events_of(nlp, "Marlow called for sanctions against Zembla."), "REQUEST")
+    assert call.target is not None and call.target.text == "Zembla"
+
+
+def test_support_for_an_actor_targets_it(nlp: Language) -> None:
+    evs = events_of(nlp, "Erdogan reiterated Turkey's support for the Zembla government.")
+    ev = one(evs, "SUPPORT")
+    assert ev.target is not None and "Zembla" in ev.target.text

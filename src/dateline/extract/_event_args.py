@@ -46,6 +46,7 @@ _PRONOUNS = {"who", "which", "that", "what", "whom"}
 _SPEAKER_PRONOUNS = {"it", "they", "we"}
 SPEECH_VERBS = {"say", "tell", "announce", "state", "insist", "warn", "claim", "add", "vow"}
 RECIPIENT_PREPS = ("to", "with", "from", "against", "on", "for", "toward")
+REQUEST_VERBS = {"call", "demand", "urge", "ask", "press", "appeal", "request", "push"}
 
 
 @dataclass
@@ -183,6 +184,10 @@ def role_noun(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and load_lexicons().agent(tok.lemma_.lower()) is not None
 
 
+def _actorish(tok: Token) -> bool:
+    return _is_actor(tok) or role_noun(tok)
+
+
 def _actor_in_pps(heads: list[Token], deep: Token | None = None) -> Arg | None:
     """The first named actor (or office) in a prepositional phrase of one of ``heads``;
     under ``deep`` (the object) also one level further down ("provided $2 million in
@@ -196,7 +201,7 @@ def _actor_in_pps(heads: list[Token], deep: Token | None = None) -> Arg | None:
             obj = _usable(_pobj(child))
             if obj is None:
                 continue
-            if child.lower_ in RECIPIENT_PREPS and (_is_actor(obj) or role_noun(obj)):
+            if child.lower_ in RECIPIENT_PREPS and _actorish(obj):
                 return phrase(obj, f"prep:{child.lower_}")
             if head is deep:
                 deeper.append(obj)
@@ -256,6 +261,8 @@ def verb_args(tok: Token, attack_nouns: set[str]) -> Args:
         # recipient is the named actor next to a non-actor object
         nearby = ([target.head] if target.head is not tok else []) + [tok]
         target = _actor_in_pps(nearby, deep=target.head) or target
+    if target is None and tok.lemma_.lower() in REQUEST_VERBS:
+        target = _requested(tok)
     if target is None:
         inner = _child(tok, ("xcomp",))
         if inner is not None:  # "threatened to target 52 sites": the threatened party
@@ -263,6 +270,22 @@ def verb_args(tok: Token, attack_nouns: set[str]) -> Args:
             target = phrase(inner_obj, "xcomp-obj") if inner_obj is not None else None
             target = target or _prep_target(inner, TARGET_PREPS)
     return Args(source, target)
+
+
+def _requested(tok: Token) -> Arg | None:
+    """Who a call or demand is aimed at: the subject of the demanded clause
+    ("demanded that Yediyurappa step down") or the target of the demanded act
+    ("called for sanctions against Belneftekhim")."""
+    for child in tok.children:
+        if child.dep_ == "ccomp":
+            subj = _usable(_child(child, SUBJ + PASS_SUBJ))
+            if subj is not None and _actorish(subj):
+                return phrase(subj, "ccomp-subj")
+        if child.dep_ == "prep" and child.lower_ == "for":
+            act = _usable(_pobj(child))
+            if act is not None:
+                return _prep_target(act, ("against", "on", "of", "to", "from"))
+    return None
 
 
 def _named_modifier(tok: Token) -> Arg | None:
@@ -287,6 +310,9 @@ def noun_args(tok: Token, attack_nouns: set[str], modified: bool = False) -> Arg
     """
     source = _named_modifier(tok)
     target = _prep_target(tok, NOUN_TARGET_PREPS)
+    if target is None or (target.via == "prep:of" and not _actorish(target.head)):
+        # "support for the GNA", "a suspension of aid to Egypt": the actor it is for
+        target = _actor_in_pps([tok] if target is None else [target.head, tok]) or target
     patient = tok.lemma_.lower() in PATIENT_POSS and (target is None or target.via == "prep:of")
     if source is not None and source.via == "poss" and patient:  # "Soleimani's killing"
         target = Arg(source.head, source.start, source.end, "poss-patient")
