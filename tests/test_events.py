@@ -443,3 +443,9 @@ def test_support_for_an_actor_targets_it(nlp: Language) -> None:
     evs = events_of(nlp, "Erdogan reiterated Turkey's support for the Zembla government.")
     ev = one(evs, "SUPPORT")
     assert ev.target is not None and "Zembla" in ev.target.text
+
+
+def test_who_receives_is_the_target(nlp: Language) -> None:
+    ev = one(events_of(nlp, "Zembla received military aid from Marlow."), "AID")
+    assert ev.source is not None and ev.source.text == "Marlow"
+    assert ev.target is not None and ev.target.text == "Zembla"

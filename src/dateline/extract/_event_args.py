@@ -46,6 +46,8 @@ _PRONOUNS = {"who", "which", "that", "what", "whom"}
 _SPEAKER_PRONOUNS = {"it", "they", "we"}
 SPEECH_VERBS = {"say", "tell", "announce", "state", "insist", "warn", "claim", "add", "vow"}
 RECIPIENT_PREPS = ("to", "with", "from", "against", "on", "for", "toward")
+CONVERSE = {"receive", "get", "obtain", "secure"}
+"""Verbs whose subject gets the event noun they take: the giver is the "from" phrase."""
 REQUEST_VERBS = {"call", "demand", "urge", "ask", "press", "appeal", "request", "push"}
 
 
@@ -339,6 +341,10 @@ def noun_args(tok: Token, attack_nouns: set[str], modified: bool = False) -> Arg
     ):  # "responded with missile strikes"
         source = verb_subject(host.head)
     governor = tok.head
+    if tok.dep_ in OBJ and governor.lemma_.lower() in CONVERSE:
+        # "X received support from Y": Y gives, X gets
+        giver = _prep_target(governor, ("from",)) or _prep_target(tok, ("from",))
+        return Args(giver, verb_subject(governor))
     light = governor.lemma_.lower() in LIGHT or (
         governor.dep_ == "conj" and governor.head.lemma_.lower() in LIGHT
     )

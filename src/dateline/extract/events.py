@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from ..models import HAPPENED, Event, EventActor, EventLocation, Mention, Quote, TimeExpression
 from ..nlp import doc_text
 from ._event_args import (
+    CONVERSE,
     INSTRUMENTS,
     Arg,
     Args,
@@ -41,7 +42,7 @@ from ._event_args import (
     phrase,
     role_noun,
     verb_args,
-)  # fmt: skip
+)
 from ._event_classifier import embed_scores, split_yield
 from ._event_coding import OVERRIDE_P, TypeChoice, assault_mode, choose_type
 from ._event_dates import clause_extent, clause_times, main_clause, past_tense
@@ -124,7 +125,8 @@ def _candidates(sent: Span, lex: EventLexicon) -> list[_Candidate]:
         objs = [c for c in tok.children if c.dep_ == "dobj"]
         if tok.lemma_.lower() in _NEEDS_WEAPON and not _armed(tok, objs):
             continue  # "launched an audit", "fired the minister"
-        if tok.lemma_.lower() in TRANSPARENT and any(_is_noun_trigger(o, lex) for o in objs):
+        carried = TRANSPARENT | CONVERSE
+        if tok.lemma_.lower() in carried and any(_is_noun_trigger(o, lex) for o in objs):
             continue  # the event noun carries it
         args = verb_args(tok, attack)
         if args.source is None and args.target is None:
