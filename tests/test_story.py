@@ -343,3 +343,20 @@ def test_without_a_publication_day_only_a_past_order_counts_as_done() -> None:
     stories = merge_events([act, ordered, planned], PUBLISHED)
     (done,) = [s for s in stories if act.id in s.event_ids]
     assert done.event_ids == [act.id, "ordered"]
+
+
+def test_story_events_sharing_a_sentence_are_consolidated() -> None:
+    from dateline.story.dedup import _Cluster, _make_item, _same_happening
+
+    salvo = replace(events()[4], target=actor("U.S. troops", "USA", "MIL"))  # a3, Jan 8
+    hit = replace(salvo, id="hit", source=None, target=actor("al-Asad air base", "IRQ"),
+                  date_stated=False)  # fmt: skip
+    apart = replace(hit, id="apart", article_id="a4")  # the same words, another report
+    clusters = []
+    for ev in (salvo, hit, apart):
+        c = _Cluster("ASSAULT", "happened")
+        c.add(_make_item(ev, PUBLISHED, {}))
+        clusters.append(c)
+    # no role matches (no source; a facility never clashes), but one sentence holds both
+    assert _same_happening(clusters[0], clusters[1])
+    assert not _same_happening(clusters[0], clusters[2])

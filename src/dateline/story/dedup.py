@@ -33,7 +33,9 @@ most shared clause words, then the most members. A second pass joins story
 events of one family and modality whose dates are within
 :data:`CONSOLIDATE_DAYS`, whose actors match (no clash; both roles, or one role
 with more shared words) and whose clauses share words (one report misdated by a
-clause-level date: "mourners on Monday for Soleimani, killed by a U.S. drone").
+clause-level date: "mourners on Monday for Soleimani, killed by a U.S. drone"),
+or that report clauses of one sentence with no role clashing ("Iran launched 16
+missiles, with 11 hitting al-Asad air base").
 
 A story event's date is the best stated date of its members (most precise
 level, then majority, then earliest); with none stated, its earliest report
@@ -421,9 +423,13 @@ def _same_happening(a: _Cluster, b: _Cluster) -> bool:
     if da is None or db is None or abs((da - db).days) > CONSOLIDATE_DAYS:
         return False
     fits = (profiles_fit(a.source, b.source), profiles_fit(a.target, b.target))
-    if -1 in fits or 1 not in fits:
+    if -1 in fits:
         return False
     if not (a.place.empty or b.place.empty) and profiles_fit(a.place, b.place) < 0:
+        return False
+    if any(_same_sentence(a, i.event) for i in b.items):
+        return True  # two clauses of one sentence about one happening, no role clashing
+    if 1 not in fits:
         return False
     need = CONSOLIDATE_OVERLAP if fits == (1, 1) else ONE_ROLE_MIN_OVERLAP
     small = min(len(a.words), len(b.words))
