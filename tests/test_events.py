@@ -449,3 +449,11 @@ def test_who_receives_is_the_target(nlp: Language) -> None:
     ev = one(events_of(nlp, "Zembla received military aid from Marlow."), "AID")
     assert ev.source is not None and ev.source.text == "Marlow"
     assert ev.target is not None and ev.target.text == "Zembla"
+
+
+def test_a_possessor_is_not_the_actor(nlp: Language) -> None:
+    evs = events_of(nlp, "Tavo Renn was killed on Friday. Tavo Renn's successor vowed to expel "
+                         "Marlow's forces.")  # fmt: skip
+    ev = next(e for e in evs if e.type == "THREATEN")
+    assert ev.source is not None and "successor" in ev.source.text
+    assert ev.source.entity_id is None

@@ -214,3 +214,17 @@ def test_an_analysis_of_a_text_changed_meanwhile_is_not_saved(tmp_path: Path) ->
         assert first.id in store.pending_analysis(pipeline.ANALYSIS_VERSION, "m")
         assert store.save_analysis(stale, pipeline.ANALYSIS_VERSION, "m", first.content_hash)
         assert first.id not in store.pending_analysis(pipeline.ANALYSIS_VERSION, "m")
+
+
+def test_linking_skips_a_person_named_as_owner() -> None:
+    from dateline.models import EventActor, Mention
+
+    text = "Tavo Renn's successor"
+    renn = Mention(text="Tavo Renn", start=100, end=109, sentence_start=100, sentence_end=140,
+                   label="PERSON", name="Tavo Renn", entity_key="PERSON:Tavo Renn")  # fmt: skip
+    owned = EventActor(text=text, start=100, end=100 + len(text), entity_id="PERSON:Tavo Renn")
+    pipeline._link_actor(owned, [renn])
+    assert owned.entity_id is None
+    himself = EventActor(text="Tavo Renn", start=100, end=109)
+    pipeline._link_actor(himself, [renn])
+    assert himself.entity_id == "PERSON:Tavo Renn"

@@ -41,7 +41,7 @@ from .story.conflicts import group_claims
 
 __all__ = ["ANALYSIS_VERSION", "AnalysisReport", "analyze", "analyze_article", "link_records"]
 
-ANALYSIS_VERSION = "20"
+ANALYSIS_VERSION = "21"
 """Bump when an extractor changes its output, so stored articles are re-analysed."""
 
 
@@ -168,16 +168,32 @@ def _overlapping(mentions: list[Mention], start: int | None, end: int | None) ->
     return max(hits, key=lambda m: (m.label == "PERSON", m.end - m.start))
 
 
+def _possessor(m: Mention, actor: EventActor) -> bool:
+    """A person named as owner inside the actor phrase ("Soleimani's successor"): the
+    actor is someone else."""
+    if m.label != "PERSON" or actor.start is None or actor.end is None:
+        return False
+    if not actor.start <= m.end < actor.end:
+        return False
+    rest = actor.text[m.end - actor.start :]
+    return rest[:2] in ("'s", "’s") and bool(rest[2:].strip())
+
+
 def _link_actor(actor: EventActor | None, mentions: list[Mention]) -> None:
     """The entity of the mention the actor covers; for a pronoun the extractor
     resolved ("He attacked …"), the entity its article-level key or id names."""
     if actor is None:
         return
-    hit = _overlapping(mentions, actor.start, actor.end)
+    owners = [m for m in mentions if _possessor(m, actor)]
+    own = [m for m in mentions if m not in owners] if owners else mentions
+    hit = _overlapping(own, actor.start, actor.end)
     if hit is not None:
         actor.entity_id = hit.entity_key
         return
     known = actor.entity_id or ""
+    if known in {m.entity_key for m in owners}:
+        actor.entity_id = None  # an earlier run linked the owner
+        return
     if known in {m.entity_key for m in mentions}:
         return  # already linked by an earlier run, and that entity still exists
     label, _, name = known.partition(":")

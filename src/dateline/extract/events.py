@@ -206,6 +206,10 @@ def _actor(ctx: _Context, arg: Arg | None) -> EventActor | None:
             )
     code = code_actor(text, ctx.mentions)
     entity = mention.entity_key if mention is not None else None
+    if mention is not None and mention.label == "PERSON" and not (
+        mention.start <= arg.head.idx < mention.end
+    ):
+        entity = None  # "Soleimani's successor" is someone else (still coded by Soleimani)
     sector = code.sector
     if sector is None and arg.head.lemma_.lower() in _WEAPONS:
         sector = "MIL"  # "a U.S. drone", "the U.S. air strike": the military behind it
