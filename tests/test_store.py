@@ -10,7 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from dateline.errors import NotFoundError, StoreError
-from dateline.models import Article, Section
+from dateline.models import Article, ArticleAnalysis, Section
 from dateline.store import Store
 
 
@@ -102,3 +102,29 @@ def test_migration_3_adds_publication_windows_to_an_older_database(db_path: Path
     cols = {row[1] for row in con.execute("PRAGMA table_info(articles)")}
     con.close()
     assert {"published_earliest", "published_latest", "published_evidence"} <= cols
+
+
+def test_same_text_dated_anew_is_redated_but_a_metadata_date_stays(db_path: Path) -> None:
+    inferred = _article()
+    inferred.published, inferred.published_inferred = None, True
+    inferred.published_earliest, inferred.published_latest = date(2020, 1, 1), date(2020, 1, 9)
+    with Store.open(db_path) as store:
+        store.save_articles([inferred])
+        art = store.get_article("a" * 16)
+        assert store.save_analysis(ArticleAnalysis(article_id=art.id), "v", "m", art.content_hash)
+        assert store.pending_analysis("v", "m") == []
+        dated = _article()
+        dated.published_inferred, dated.published_confidence = True, 0.9
+        report = store.save_articles([dated])
+        assert report.redated == ["a" * 16] and not report.unchanged
+        assert "1 redated" in report.summary()
+        assert store.get_article("a" * 16).published == date(2020, 1, 3)
+        assert store.pending_analysis("v", "m") == ["a" * 16]  # its events need the new date
+        assert store.save_articles([dated]).unchanged == ["a" * 16]  # nothing new
+        given = _article()  # a date from metadata replaces an inferred one ...
+        given.published = date(2020, 1, 4)
+        assert store.save_articles([given]).redated == ["a" * 16]
+        guess = _article()  # ... and is never replaced by an inferred one
+        guess.published, guess.published_inferred = date(2020, 1, 5), True
+        assert store.save_articles([guess]).unchanged == ["a" * 16]
+        assert store.get_article("a" * 16).published == date(2020, 1, 4)

@@ -146,16 +146,19 @@ class IngestReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
+    redated: list[str] = field(default_factory=list)  # same text, new publication dating
 
     def merge(self, other: IngestReport) -> None:
         self.new.extend(other.new)
         self.updated.extend(other.updated)
         self.unchanged.extend(other.unchanged)
         self.rejected.extend(other.rejected)
+        self.redated.extend(other.redated)
 
     def summary(self) -> str:
+        redated = f", {len(self.redated)} redated" if self.redated else ""
         return (
-            f"{len(self.new)} new, {len(self.updated)} updated, "
+            f"{len(self.new)} new, {len(self.updated)} updated{redated}, "
             f"{len(self.unchanged)} unchanged, {len(self.rejected)} rejected"
         )
 

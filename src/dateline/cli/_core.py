@@ -72,7 +72,7 @@ def ingest(
             list(paths), store, IngestOptions(source=source, published=published), not quiet
         )
         _print_report(report)
-        if analyse and (report.new or report.updated):
+        if analyse and (report.new or report.updated or report.redated):
             run_analysis(store, model, quiet=quiet)
     if report.rejected:
         sys.exit(1)

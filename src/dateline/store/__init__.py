@@ -11,7 +11,17 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from ..errors import NotFoundError, StoreError, UnknownDatabaseError
@@ -86,6 +96,39 @@ def _article_values(article: Article) -> dict[str, Any]:
         "origin": article.origin,
         "text": article.text,
     }
+
+
+_DATING = (
+    "published", "published_inferred", "published_confidence", "published_earliest",
+    "published_latest", "published_evidence",
+)  # fmt: skip
+
+
+def _dating_columns() -> list[Any]:
+    return [s.articles.c[name] for name in _DATING]
+
+
+def _redate(conn: Connection, row: Any, art: Article, now: str) -> bool:
+    """Store ``art``'s publication fields over ``row``'s when they differ (never an
+    inferred date over a metadata one); the article is then analysed again."""
+    values = {k: v for k, v in _article_values(art).items() if k in _DATING}
+    stored = {name: getattr(row, name) for name in _DATING}
+    stored["published"] = _day(stored["published"])
+    stored["published_earliest"] = _day(stored["published_earliest"])
+    stored["published_latest"] = _day(stored["published_latest"])
+    if stored == values:
+        return False
+    if (
+        stored["published"] is not None
+        and not stored["published_inferred"]
+        and (art.published_inferred or art.published is None)
+    ):
+        return False  # a date from metadata stays
+    conn.execute(
+        update(s.articles).where(s.articles.c.id == row.id).values(**values, updated_at=now)
+    )
+    conn.execute(delete(s.analyses).where(s.analyses.c.article_id == row.id))
+    return True
 
 
 def _day(value: Any) -> date | None:
@@ -169,7 +212,11 @@ class Store:
         """Insert or update a batch of articles in ONE transaction.
 
         Same identity and same content → unchanged; same identity, new content →
-        updated; content already stored under any identity → unchanged.
+        updated; content already stored under any identity → unchanged. Same
+        content dated differently (a newer dating, or a metadata date given now)
+        → redated: its publication fields are replaced and it is analysed again,
+        since its events are dated from them. A metadata date is never replaced
+        by an inferred one.
         """
         report = IngestReport()
         a = s.articles
@@ -177,7 +224,9 @@ class Store:
         with self.engine.begin() as conn:
             for art in batch:
                 existing = conn.execute(
-                    select(a.c.id, a.c.content_hash).where(a.c.identity == art.identity)
+                    select(a.c.id, a.c.content_hash, *_dating_columns()).where(
+                        a.c.identity == art.identity
+                    )
                 ).first()
                 values = _article_values(art)
                 if existing is None:
@@ -190,7 +239,10 @@ class Store:
                     conn.execute(insert(a).values(**values, ingested_at=now, updated_at=now))
                     report.new.append(art.id)
                 elif existing.content_hash == art.content_hash:
-                    report.unchanged.append(existing.id)
+                    if _redate(conn, existing, art, now):
+                        report.redated.append(existing.id)
+                    else:
+                        report.unchanged.append(existing.id)
                 else:
                     values.pop("id")
                     conn.execute(
