@@ -211,8 +211,8 @@ def _same_victim(cluster: _Cluster, ev: Event, people: frozenset[str]) -> bool:
 
 
 def _same_sentence(cluster: _Cluster, ev: Event) -> bool:
-    """The cluster holds an event of the same sentence as ``ev``."""
-    return any(
+    """The cluster holds an event of the same sentence (of a known article) as ``ev``."""
+    return bool(ev.article_id) and any(
         i.event.article_id == ev.article_id and i.event.sentence_start == ev.sentence_start
         for i in cluster.items
     )
