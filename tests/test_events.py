@@ -457,3 +457,10 @@ def test_a_possessor_is_not_the_actor(nlp: Language) -> None:
     ev = next(e for e in evs if e.type == "THREATEN")
     assert ev.source is not None and "successor" in ev.source.text
     assert ev.source.entity_id is None
+
+
+def test_flight_and_questions_are_not_requests(nlp: Language) -> None:
+    assert not events_of(nlp, "Thousands of villagers have sought refuge in Zembla.")
+    asked = events_of(nlp, "Renn met Marlow and asked about his health.")
+    assert not [e for e in asked if e.type == "REQUEST"]
+    assert one(events_of(nlp, "Zembla asked the United Nations for help."), "REQUEST")

@@ -531,6 +531,7 @@ def _build(ctx: _Context, sent: Span, cand: _Candidate) -> Event:
 
 
 _PERMIT = {"allow", "permit", "let"}
+_SHELTER = {"refuge", "asylum", "shelter", "safety", "sanctuary", "treatment", "work"}
 _NO_COMMENT = {"discuss", "comment", "say", "elaborate", "confirm", "specify", "disclose"}
 _AGREEMENT_NOUNS = {"agreement", "deal", "accord", "treaty", "pact", "talks", "negotiation",
                     "contract", "ceasefire", "truce", "memorandum"}  # fmt: skip
@@ -541,7 +542,8 @@ def _substantive(cand: _Candidate, ev: Event) -> bool:
 
     * "declined to discuss/comment" — a refusal to talk, not a REJECT;
     * "concluded" without an agreement as object — not an AGREE;
-    * "they're allowed to …" with no one allowing — a permission stated, not a CONCEDE.
+    * "they're allowed to …" with no one allowing — a permission stated, not a CONCEDE;
+    * "sought refuge", "asked about his health" — flight and questions, not REQUESTs.
     """
     trig = cand.trigger
     lemma = trig.lemma_.lower()
@@ -551,6 +553,13 @@ def _substantive(cand: _Candidate, ev: Event) -> bool:
         c.dep_ == "xcomp" and c.lemma_.lower() in _NO_COMMENT for c in trig.children
     ):
         return False
+    objects = {c.lemma_.lower() for c in trig.children if c.dep_ in ("dobj", "obj")}
+    if lemma in ("seek", "find") and objects & _SHELTER:
+        return False  # "sought refuge in Niger": people fleeing, not a request
+    if lemma == "ask" and not objects and any(
+        c.dep_ == "prep" and c.lower_ == "about" for c in trig.children
+    ):
+        return False  # "asked about his health": a question, not a request
     if lemma != "conclude":
         return True
     return any(c.dep_ == "dobj" and c.lemma_.lower() in _AGREEMENT_NOUNS for c in trig.children)
