@@ -456,3 +456,20 @@ def test_a_linked_weekday_without_tense_bounds_both_sides() -> None:
     assert _window([past], None) == (friday, date(2020, 1, 9))
     assert _window([future], None) == (date(2019, 12, 28), friday)
     assert _window([plain], None) == (date(2019, 12, 28), date(2020, 1, 9))
+
+
+def test_a_window_with_two_lead_weekdays_abstains() -> None:
+    from datetime import date
+
+    from dateline.dating._evidence import Evidence, Mention
+    from dateline.dating._infer import _decide
+    from dateline.dating._links import Anchor
+
+    friday = date(2020, 1, 3)
+    lead = Mention(0, 6, tense=0, weekday=2, in_lead=True)  # "on Tuesday"
+    other = Anchor(Mention(50, 56, tense=0, weekday=5), friday, "linked")
+    ev = Evidence(weekdays=[lead])
+    result = _decide(ev, [other], (2020,), 0.0)
+    assert result.value is None and "ambiguous" in (result.evidence or "")
+    assert (result.earliest, result.latest) == (date(2019, 12, 28), date(2020, 1, 9))
+

@@ -464,3 +464,8 @@ def test_flight_and_questions_are_not_requests(nlp: Language) -> None:
     asked = events_of(nlp, "Renn met Marlow and asked about his health.")
     assert not [e for e in asked if e.type == "REQUEST"]
     assert one(events_of(nlp, "Zembla asked the United Nations for help."), "REQUEST")
+
+
+def test_a_deal_secured_with_a_partner_stays_a_deal(nlp: Language) -> None:
+    ev = one(events_of(nlp, "Zembla secured a ceasefire agreement with Marlow."), "AGREE")
+    assert ev.target is not None and ev.target.text == "Marlow"

@@ -120,6 +120,10 @@ def test_same_text_dated_anew_is_redated_but_a_metadata_date_stays(db_path: Path
         assert "1 redated" in report.summary()
         assert store.get_article("a" * 16).published == date(2020, 1, 3)
         assert store.pending_analysis("v", "m") == ["a" * 16]  # its events need the new date
+        # an analysis that read the old date, saved after the redating, is refused
+        stale = ArticleAnalysis(article_id=art.id)
+        assert not store.save_analysis(stale, "v", "m", art.content_hash, None)
+        assert store.pending_analysis("v", "m") == ["a" * 16]
         assert store.save_articles([dated]).unchanged == ["a" * 16]  # nothing new
         given = _article()  # a date from metadata replaces an inferred one ...
         given.published = date(2020, 1, 4)

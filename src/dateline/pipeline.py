@@ -41,7 +41,7 @@ from .story.conflicts import group_claims
 
 __all__ = ["ANALYSIS_VERSION", "AnalysisReport", "analyze", "analyze_article", "link_records"]
 
-ANALYSIS_VERSION = "22"
+ANALYSIS_VERSION = "23"
 """Bump when an extractor changes its output, so stored articles are re-analysed."""
 
 
@@ -252,7 +252,9 @@ def analyze(
     references = dump_references(store.iter_articles())
     for n, (article, doc) in enumerate(_parsed(store, ids, model), start=1):
         analysis = analyze_article(article, doc, references.get(_dump_of(article)))
-        if store.save_analysis(analysis, ANALYSIS_VERSION, name, article.content_hash):
+        if store.save_analysis(
+            analysis, ANALYSIS_VERSION, name, article.content_hash, article.published
+        ):
             report.analyzed.append(article.id)
         if progress is not None:
             progress(n, len(ids))

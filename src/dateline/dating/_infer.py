@@ -184,6 +184,9 @@ def _decide(
     when = lo + timedelta(days=(lead.weekday - lo.isoweekday()) % 7)
     if when > hi:
         return _abstain(f"conflict: lead weekday outside {lo}..{hi}")
+    if when + timedelta(days=7) <= hi:
+        return _abstain(f"ambiguous: two {DAY_NAMES[lead.weekday - 1].title()}s in {lo}..{hi}",
+                        (lo, hi))  # fmt: skip
     if ev.full_dates and max(ev.full_dates) > when:
         return _abstain(f"conflict: explicit date {max(ev.full_dates)} after {when}")
     own = any(lead is not None and a.mention == lead for a in anchors)

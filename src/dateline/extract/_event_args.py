@@ -274,6 +274,15 @@ def verb_args(tok: Token, attack_nouns: set[str]) -> Args:
     return Args(source, target)
 
 
+def converse_giver(noun: Token) -> Arg | None:
+    """For an event noun taken by a getting verb with a giver ("received support
+    from Y"), the giver; None otherwise ("secured a deal with Hamas" stays a deal)."""
+    verb = noun.head
+    if noun.dep_ not in OBJ or verb.lemma_.lower() not in CONVERSE:
+        return None
+    return _prep_target(verb, ("from",)) or _prep_target(noun, ("from",))
+
+
 def _requested(tok: Token) -> Arg | None:
     """Who a call or demand is aimed at: the subject of the demanded clause
     ("demanded that Yediyurappa step down") or the target of the demanded act
@@ -285,8 +294,9 @@ def _requested(tok: Token) -> Arg | None:
                 return phrase(subj, "ccomp-subj")
         if child.dep_ == "prep" and child.lower_ == "for":
             act = _usable(_pobj(child))
-            if act is not None:
-                return _prep_target(act, ("against", "on", "of", "to", "from"))
+            aimed = _prep_target(act, ("against", "on", "to")) if act is not None else None
+            if aimed is not None:  # not "of": "the release of the hostages" is not aimed
+                return aimed  # at the hostages
     return None
 
 
@@ -341,9 +351,8 @@ def noun_args(tok: Token, attack_nouns: set[str], modified: bool = False) -> Arg
     ):  # "responded with missile strikes"
         source = verb_subject(host.head)
     governor = tok.head
-    if tok.dep_ in OBJ and governor.lemma_.lower() in CONVERSE:
-        # "X received support from Y": Y gives, X gets
-        giver = _prep_target(governor, ("from",)) or _prep_target(tok, ("from",))
+    giver = converse_giver(tok)
+    if giver is not None:  # "X received support from Y": Y gives, X gets
         return Args(giver, verb_subject(governor))
     light = governor.lemma_.lower() in LIGHT or (
         governor.dep_ == "conj" and governor.head.lemma_.lower() in LIGHT

@@ -33,10 +33,10 @@ from spacy.tokens import Doc, Span, Token
 from ..models import HAPPENED, Event, EventActor, EventLocation, Mention, Quote, TimeExpression
 from ..nlp import doc_text
 from ._event_args import (
-    CONVERSE,
     INSTRUMENTS,
     Arg,
     Args,
+    converse_giver,
     is_passive,
     noun_args,
     phrase,
@@ -125,8 +125,10 @@ def _candidates(sent: Span, lex: EventLexicon) -> list[_Candidate]:
         objs = [c for c in tok.children if c.dep_ == "dobj"]
         if tok.lemma_.lower() in _NEEDS_WEAPON and not _armed(tok, objs):
             continue  # "launched an audit", "fired the minister"
-        carried = TRANSPARENT | CONVERSE
-        if tok.lemma_.lower() in carried and any(_is_noun_trigger(o, lex) for o in objs):
+        carried = [o for o in objs if _is_noun_trigger(o, lex)]
+        if carried and (
+            tok.lemma_.lower() in TRANSPARENT or any(converse_giver(o) for o in carried)
+        ):
             continue  # the event noun carries it
         args = verb_args(tok, attack)
         if args.source is None and args.target is None:
@@ -206,8 +208,12 @@ def _actor(ctx: _Context, arg: Arg | None) -> EventActor | None:
             )
     code = code_actor(text, ctx.mentions)
     entity = mention.entity_key if mention is not None else None
-    if mention is not None and mention.label == "PERSON" and not (
-        mention.start <= arg.head.idx < mention.end
+    if (
+        mention is not None
+        and mention.label == "PERSON"
+        and mention.end < end
+        and doc_text(ctx.doc)[mention.end : mention.end + 2] in ("'s", "’s")
+        and not mention.start <= arg.head.idx < mention.end
     ):
         entity = None  # "Soleimani's successor" is someone else (still coded by Soleimani)
     sector = code.sector

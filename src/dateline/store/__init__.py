@@ -98,6 +98,9 @@ def _article_values(article: Article) -> dict[str, Any]:
     }
 
 
+_UNCHECKED: Any = object()
+"""``Store.save_analysis`` without a publication date to check."""
+
 _DATING = (
     "published", "published_inferred", "published_confidence", "published_earliest",
     "published_latest", "published_evidence",
@@ -278,21 +281,31 @@ class Store:
             return _analysis.pending(conn, version, model)
 
     def save_analysis(
-        self, analysis: ArticleAnalysis, version: str, model: str, content_hash: str
+        self,
+        analysis: ArticleAnalysis,
+        version: str,
+        model: str,
+        content_hash: str,
+        published: Any = _UNCHECKED,
     ) -> bool:
         """Replace one article's records with ``analysis``, in one transaction.
 
-        ``content_hash`` is that of the text analysed: if the stored article changed
-        meanwhile (another ingest), nothing is saved, the article stays pending, and
-        False is returned.
+        ``content_hash`` is that of the text analysed, ``published`` (when given) the
+        publication date its events were dated from: if the stored article changed
+        meanwhile (another ingest, or a redating), nothing is saved, the article
+        stays pending, and False is returned.
         """
         with self.engine.begin() as conn:
             row = conn.execute(
-                select(s.articles.c.content_hash).where(s.articles.c.id == analysis.article_id)
+                select(s.articles.c.content_hash, s.articles.c.published).where(
+                    s.articles.c.id == analysis.article_id
+                )
             ).first()
             if row is None:
                 raise NotFoundError(f"no article with id {analysis.article_id!r}")
             if row[0] != content_hash:
+                return False
+            if published is not _UNCHECKED and _day(row[1]) != published:
                 return False
             _analysis.save_analysis(conn, analysis, content_hash, version, model)
             return True
