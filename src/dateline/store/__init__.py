@@ -216,7 +216,8 @@ class Store:
 
         Same identity and same content → unchanged; same identity, new content →
         updated; content already stored under any identity → unchanged. Same
-        content dated differently (a newer dating, or a metadata date given now)
+        content dated differently (by another dating of its batch, or a metadata date
+        given now)
         → redated: its publication fields are replaced and it is analysed again,
         since its events are dated from them. A metadata date is never replaced
         by an inferred one.
