@@ -54,9 +54,8 @@ CANDIDATES_SHOWN = 10
 
 REPUBLISH_DAYS = 2
 """A story that calls a day future (or names it with no tense) was written before it,
-but may be dated (by a
-republisher, or a later edition) up to this many days after it: on PolNeAR train
-two such windows missed their listed date by one and two days."""
+but may be dated (by a republisher, or a later edition) up to this many days after
+it: on PolNeAR train two such windows missed their listed date by one and two days."""
 
 
 @dataclass(frozen=True)
