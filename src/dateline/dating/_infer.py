@@ -32,7 +32,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from ..models import PublicationDate
-from ._evidence import DAY_NAMES, Evidence, Mention, Relative
+from ._evidence import Evidence, Mention, Relative
 from ._links import Anchor, Links, Pooled, anchors_of, pool_of, weights_of
 from ._window import (
     CANDIDATES_SHOWN,
@@ -134,14 +134,7 @@ def _bounded(
             evidence += f"; lead {weekday_name(lead.weekday)} (or the day after): {shown}{more}"
     if dropped:
         evidence += f"; ignored as conflicting: {', '.join(dropped)}"
-    return PublicationDate(
-        None,
-        inferred=True,
-        confidence=0.0,
-        evidence=evidence,
-        earliest=lo if lo != date.min else None,
-        latest=hi if hi != date.max else None,
-    )
+    return _abstain(evidence, (lo, hi))
 
 
 def _abstain(reason: str, window: tuple[date, date] | None = None) -> PublicationDate:
@@ -185,7 +178,7 @@ def _decide(
     if when > hi:
         return _abstain(f"conflict: lead weekday outside {lo}..{hi}")
     if when + timedelta(days=7) <= hi:
-        return _abstain(f"ambiguous: two {DAY_NAMES[lead.weekday - 1].title()}s in {lo}..{hi}",
+        return _abstain(f"ambiguous: two {weekday_name(lead.weekday)}s in {lo}..{hi}",
                         (lo, hi))  # fmt: skip
     if ev.full_dates and max(ev.full_dates) > when:
         return _abstain(f"conflict: explicit date {max(ev.full_dates)} after {when}")
@@ -205,7 +198,7 @@ def _no_anchor(ev: Evidence, years: tuple[int, ...]) -> str:
         return "no year: no weekday and date agree on a year the text names"
     reason = "no anchor: no weekday tied to a calendar date"
     if ev.lead is not None and ev.lead.weekday is not None:
-        reason += f"; lead names {DAY_NAMES[ev.lead.weekday - 1].title()}"
+        reason += f"; lead names {weekday_name(ev.lead.weekday)}"
     if ev.full_dates:
         reason += f"; on or after {max(ev.full_dates)}"
     return reason
