@@ -19,7 +19,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from .extract.actors import extract_mentions, resolve_entities
+from .extract.actors import extract_mentions, named_owner, resolve_entities
 from .extract.claims import extract_claims
 from .extract.events import extract_events
 from .extract.quantities import extract_quantities
@@ -168,23 +168,12 @@ def _overlapping(mentions: list[Mention], start: int | None, end: int | None) ->
     return max(hits, key=lambda m: (m.label == "PERSON", m.end - m.start))
 
 
-def _possessor(m: Mention, actor: EventActor) -> bool:
-    """A person named as owner inside the actor phrase ("Soleimani's successor"): the
-    actor is someone else."""
-    if m.label != "PERSON" or actor.start is None or actor.end is None:
-        return False
-    if not actor.start <= m.end < actor.end:
-        return False
-    rest = actor.text[m.end - actor.start :]
-    return rest[:2] in ("'s", "’s") and bool(rest[2:].strip())
-
-
 def _link_actor(actor: EventActor | None, mentions: list[Mention]) -> None:
     """The entity of the mention the actor covers; for a pronoun the extractor
     resolved ("He attacked …"), the entity its article-level key or id names."""
     if actor is None:
         return
-    owners = [m for m in mentions if _possessor(m, actor)]
+    owners = [m for m in mentions if named_owner(m, actor)]
     own = [m for m in mentions if m not in owners] if owners else mentions
     hit = _overlapping(own, actor.start, actor.end)
     if hit is not None:

@@ -18,12 +18,14 @@ from collections.abc import Iterable
 from spacy.tokens import Doc
 
 from ..lexicons import Lexicons, load_lexicons
-from ..models import ActorCode, Entity, Mention
+from ..models import ActorCode, Entity, EventActor, Mention
 from ._actor_coding import code_phrase, code_with_context
 from ._actor_mentions import Candidate, candidates
 from ._actor_resolve import name_tokens, resolve_entities, surname_matches
 
-__all__ = ["code_actor", "extract_mentions", "resolve_entities", "canonical_country"]
+__all__ = [
+    "code_actor", "extract_mentions", "resolve_entities", "canonical_country", "named_owner",
+]  # fmt: skip
 
 _LABEL_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "FAC": 4, "LOC": 5}
 
@@ -269,3 +271,14 @@ def mentions_of_texts(texts: dict[str, str]) -> dict[str, list[Mention]]:
 def entities_of_texts(texts: dict[str, str]) -> list[Entity]:
     """Entities of a set of articles (id → text)."""
     return resolve_entities(mentions_of_texts(texts))
+
+
+def named_owner(m: Mention, actor: EventActor) -> bool:
+    """A person named as owner inside an actor phrase ("Soleimani's successor"): the
+    actor is someone else, so the person's entity is not the actor's."""
+    if m.label != "PERSON" or actor.start is None or actor.end is None:
+        return False
+    if not actor.start <= m.end < actor.end:
+        return False
+    rest = actor.text[m.end - actor.start :]
+    return rest[:2] in ("'s", "’s") and bool(rest[2:].strip())

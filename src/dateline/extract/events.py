@@ -50,7 +50,7 @@ from ._event_features import TRANSPARENT, lexicon_entry, pair_trigger
 from ._event_lexicon import EventLexicon, TriggerEntry, load_event_lexicon
 from ._event_modality import PLAN, THREAT, Modality, modality
 from ._time_lexicon import MONTHS, WEEKDAYS
-from .actors import code_actor, extract_mentions
+from .actors import code_actor, extract_mentions, named_owner
 from .quotes import extract_quotes
 from .time import event_date, tag_times
 
@@ -207,19 +207,14 @@ def _actor(ctx: _Context, arg: Arg | None) -> EventActor | None:
                 text, start, end, resolved.entity_key, resolved.country, resolved.sector
             )
     code = code_actor(text, ctx.mentions)
-    entity = mention.entity_key if mention is not None else None
-    if (
-        mention is not None
-        and mention.label == "PERSON"
-        and mention.end < end
-        and doc_text(ctx.doc)[mention.end : mention.end + 2] in ("'s", "’s")
-        and not mention.start <= arg.head.idx < mention.end
-    ):
-        entity = None  # "Soleimani's successor" is someone else (still coded by Soleimani)
     sector = code.sector
     if sector is None and arg.head.lemma_.lower() in _WEAPONS:
         sector = "MIL"  # "a U.S. drone", "the U.S. air strike": the military behind it
-    return EventActor(text, start, end, entity, code.country, sector)
+    actor = EventActor(text, start, end, None, code.country, sector)
+    if mention is not None and not named_owner(mention, actor):
+        # "Soleimani's successor" is someone else (still coded by Soleimani)
+        actor.entity_id = mention.entity_key
+    return actor
 
 
 def _location(ctx: _Context, cand: _Candidate) -> EventLocation | None:
