@@ -432,13 +432,15 @@ def test_shared_corpus_windows_hold_the_key() -> None:
     for raw, result in zip(raws, date_articles(raws), strict=True):
         entry = key[re.sub(r"\W+", " ", (raw.title or "").lower())]
         lo, hi = (date.fromisoformat(str(d)) for d in entry["window"])  # type: ignore[attr-defined]
-        got_lo = result.value or result.earliest
-        got_hi = result.value or result.latest
-        if got_lo is None and got_hi is None:
+        if result.value is None and result.earliest is None and result.latest is None:
             continue
         windows += 1
-        # sound: the window rules out no day the key allows
-        assert (got_lo or date.min) <= lo and hi <= (got_hi or date.max), raw.title
+        if result.value is not None:  # an answer commits to a day the key allows
+            assert lo <= result.value <= hi, raw.title
+            continue
+        # an abstention's window is sound: it rules out no day the key allows
+        assert (result.earliest or date.min) <= lo, raw.title
+        assert hi <= (result.latest or date.max), raw.title
     assert windows >= 8
 
 
@@ -473,3 +475,43 @@ def test_a_window_with_two_lead_weekdays_abstains() -> None:
     assert result.value is None and "ambiguous" in (result.evidence or "")
     assert (result.earliest, result.latest) == (date(2019, 12, 28), date(2020, 1, 9))
 
+
+def _fined_after(when: str, fined: str = FINED) -> list[RawArticle]:
+    """The strike dump, its Monday story recalling the silo blockade ``when`` ("Last
+    week"), then an undated story (``fined``)."""
+    talks = "The mayor urged both sides to settle before the harvest fair."
+    recalled = (
+        f"{when} fishermen from Heron Isle blocked the gates of the Avalon grain silo "
+        "with trawler nets."
+    )
+    text = STRIKE.replace(talks, f"{talks}\n\n{recalled}") + "\n" + fined
+    return read_input(text.encode("utf-8"), "silo.txt").articles
+
+
+def test_a_weekday_in_a_relatively_dated_span_anchors_the_story() -> None:
+    raws = _fined_after("Last week")
+    results = date_articles(raws)
+    assert results[1].value == date(2020, 1, 6)  # Monday; "last week" is Dec. 30..Jan. 5
+    # the only Thursday of that span is Jan. 2: the fined story's Monday lead is Jan. 6
+    assert raws[-1].title == "Heron Isle fishermen fined over silo blockade"
+    assert results[-1].value == date(2020, 1, 6)
+    assert results[-1].evidence.startswith("span ")
+
+
+def test_a_weekday_falling_twice_in_the_span_only_bounds_the_story() -> None:
+    fined = date_articles(_fined_after("Last month"))[-1]
+    # "last month" from Jan. 6: Dec. 1..Jan. 5, with Thursdays Dec. 5 .. Jan. 2
+    assert fined.value is None
+    assert fined.earliest is not None and fined.latest is not None
+    assert date(2019, 12, 5) <= fined.earliest <= fined.latest <= date(2020, 1, 8)
+    assert "Thursday in 2019-12-01..2020-01-05" in fined.evidence
+
+
+def test_an_unrelated_weekday_takes_nothing_from_the_span() -> None:
+    museum = FINED.replace(
+        "The fishermen blocked the gates of the Avalon grain silo with trawler nets on "
+        "Thursday, in support of the crane operators.",
+        "The lighthouse museum on Gull Point sold its thousandth ticket on Thursday.",
+    )
+    fined = date_articles(_fined_after("Last week", museum))[-1]
+    assert fined.value is None and "span" not in fined.evidence

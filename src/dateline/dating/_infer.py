@@ -34,14 +34,17 @@ from datetime import date, timedelta
 from ..models import PublicationDate
 from ._evidence import Evidence, Mention, Relative
 from ._links import Anchor, Links, Pooled, anchors_of, pool_of, weights_of
+from ._spans import Span, span_matches, spans_of
 from ._window import (
     CANDIDATES_SHOWN,
+    Bound,
     Frame,
     bounds_of,
     describe,
     lead_days,
     link_relatives,
     narrow,
+    span_bound,
     weekday_name,
 )
 from ._years import candidate_years
@@ -74,11 +77,13 @@ def infer_group(
     resolved: dict[int, date] = {}
     for _ in range(_ROUNDS):
         links = Links(evidence, pool_of(evidence, resolved), years, weights)
+        spans = spans_of(evidence, resolved)
         changed = False
         for i, ev in enumerate(evidence):
             if i in resolved:
                 continue
-            result = _decide(ev, anchors_of(i, ev, links), years, min_confidence)
+            anchors = anchors_of(i, ev, links) + _span_anchors(i, ev, spans, weights)
+            result = _decide(ev, anchors, years, min_confidence)
             results[i] = result
             if result.value is not None:
                 resolved[i] = result.value
@@ -88,11 +93,25 @@ def infer_group(
     frame = Frame(min(resolved.values()), max(resolved.values())) if resolved else None
     pool = pool_of(evidence, resolved)
     placed = [_place(p, resolved, frame) for p in pool]
+    spans = spans_of(evidence, resolved)
     for i, ev in enumerate(evidence):
         if results[i].value is None:
             linked = link_relatives(i, ev, pool, weights, placed)
-            results[i] = _bounded(results[i], ev, frame, linked)
+            spanned = [span_bound(m) for m in span_matches(i, ev, spans, weights)]
+            results[i] = _bounded(results[i], ev, frame, linked, spanned)
     return results
+
+
+def _span_anchors(
+    i: int, ev: Evidence, spans: list[Span], weights: dict[str, float]
+) -> list[Anchor]:
+    """Weekdays that fall on exactly one day of a happening another story dates
+    relatively (see :mod:`._spans`)."""
+    return [
+        Anchor(m.mention, m.days[0], "span")
+        for m in span_matches(i, ev, spans, weights)
+        if len(m.days) == 1
+    ]
 
 
 def _place(p: Pooled, resolved: dict[int, date], frame: Frame | None) -> date | None:
@@ -115,10 +134,11 @@ def _bounded(
     ev: Evidence,
     frame: Frame | None,
     linked: list[tuple[Relative, date]],
+    spanned: list[Bound],
 ) -> PublicationDate:
     """An abstention narrowed to the window its text allows (see :mod:`._window`)."""
     start = (result.earliest or date.min, result.latest or date.max)
-    lo, hi, used, dropped = narrow(start, bounds_of(ev, frame, linked))
+    lo, hi, used, dropped = narrow(start, bounds_of(ev, frame, linked, spanned))
     if (lo, hi) == start and not dropped:
         return result
     evidence = f"{result.evidence}; window {describe(lo, hi)}"
@@ -184,10 +204,11 @@ def _decide(
         return _abstain(f"conflict: explicit date {max(ev.full_dates)} after {when}")
     own = any(lead is not None and a.mention == lead for a in anchors)
     tier = "lead-weekday-dated" if own else "lead-weekday-in-dated-week"
-    group = any(a.kind == "group" for a in anchors)
+    kinds = {a.kind for a in anchors}
+    via = "span " if "span" in kinds else "group " if "group" in kinds else ""
     setting = "wire" if ev.wire else "other"
     confidence = TIERS[setting]
-    label = f"{'group ' if group else ''}{tier} ({setting})"
+    label = f"{via}{tier} ({setting})"
     if confidence < min_confidence:
         return _abstain(f"weak: {label} ({when})", (lo, hi))
     return PublicationDate(when, inferred=True, confidence=confidence, evidence=label)

@@ -25,6 +25,9 @@ being dropped (and named). The rules:
   :data:`._links.LINK_MIN_WEIGHT`, clearly better than any other date), the story's
   day follows: one to thirteen days after it for "last week" (the previous calendar
   week or the past seven days), the same month for "this month", and so on.
+- **Weekdays of happenings another story dates relatively** (:mod:`._spans`) that
+  fall on several days of that span: the week after the first to the week after
+  the last.
 - **The lead weekday** trims the ends to the days it allows: that weekday or the
   day after (republishers often carry a story the next day).
 """
@@ -37,6 +40,7 @@ from datetime import date, timedelta
 
 from ._evidence import DAY_NAMES, Evidence, Mention, Relative
 from ._links import CLEAR_MARGIN, DERIVED_LINK_FACTOR, LINK_MIN_SHARED, LINK_MIN_WEIGHT, Pool
+from ._spans import SpanMatch
 
 SLACK = timedelta(days=31)
 """How far before or after the frame an undated story of the group is assumed to lie
@@ -129,6 +133,7 @@ def bounds_of(
     ev: Evidence,
     frame: Frame | None,
     linked: list[tuple[Relative, date]],
+    spanned: list[Bound],
 ) -> list[Bound]:
     """Every bound the article's text puts on its day, strongest first."""
     out: list[Bound] = []
@@ -138,10 +143,21 @@ def bounds_of(
         when = date(d.year, d.month, d.day)
         out.append(_one_side(when, d.tense, f"{when} ({_tense(d.tense)} date)"))
     out.extend(_relative_bound(r, when) for r, when in linked)
+    out.extend(spanned)
     if frame is not None:
         out.extend(_yearless(ev, frame))
     out.extend(_years(ev))
     return out
+
+
+def span_bound(match: SpanMatch) -> Bound:
+    """A past weekday naming one of several days of a relatively dated happening: the
+    story's day is in the week after the first to the week after the last."""
+    days = match.days
+    shown = " or ".join(str(d) for d in days[:3]) + (" …" if len(days) > 3 else "")
+    name = weekday_name(match.mention.weekday or 1)
+    why = f"{name} in {match.span.lo}..{match.span.hi} ({shown}, linked)"
+    return Bound(days[0], days[-1] + timedelta(days=6), why)
 
 
 def _tense(tense: int) -> str:

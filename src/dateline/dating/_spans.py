@@ -1,0 +1,123 @@
+"""Happenings a dated story dates relative to its own day, as link targets (private).
+
+"It followed a sharp increase in hostilities last week when pro-Iranian militiamen
+attacked the U.S. embassy in Iraq following a U.S. air raid on the Kataib
+Hezbollah militia", in a story of Friday Jan. 3, puts that happening in a *span*:
+Monday Dec. 23 (the previous calendar week) to Jan. 2 (the past seven days). A
+past weekday of another story about the same happening ("U.S. air strikes on
+Sunday on bases operated by the Iranian-backed militia Kataib Hezbollah") names a
+day in that span. When the weekday falls on exactly one day of it (Sunday
+Dec. 29), the mention is anchored there, as a day-date link would anchor it; when
+it falls on several, the story's day is only bounded (:func:`._window.span_bound`).
+
+The context test is the weekday links' (:data:`._links.LINK_MIN_SHARED` stems
+weighing :data:`._links.LINK_MIN_WEIGHT`), with :data:`._links.DERIVED_LINK_FACTOR`
+times the weight since a span's day is derived from a dated story and no year
+check backs the match, and the best span must beat any span allowing other days
+by :data:`._links.CLEAR_MARGIN`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ._evidence import Evidence, Mention, Relative
+from ._links import CLEAR_MARGIN, DERIVED_LINK_FACTOR, LINK_MIN_SHARED, LINK_MIN_WEIGHT
+
+_AGO_SLACK = {"day": (1, 1), "week": (7, 3), "month": (30, 16)}
+"""Per unit of "N units ago": days per unit, and the slack either side."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """The days a relative expression of a dated story allows for its happening."""
+
+    article: int
+    relative: Relative
+    lo: date
+    hi: date
+
+
+@dataclass(frozen=True)
+class SpanMatch:
+    """A weekday mention matched to a span: the days of that weekday inside it."""
+
+    mention: Mention
+    span: Span
+    days: tuple[date, ...]
+
+
+def happening_span(article: int, r: Relative, published: date) -> Span | None:
+    """The days the happening ``r`` dates lies in, for a story of ``published``."""
+    if r.kind == "after" or r.mention.tense > 0:
+        return None  # "days after X" dates the story, not X
+    first = date(published.year, published.month, 1)
+    if r.kind == "ago":
+        per, slack = _AGO_SLACK.get(r.unit, (0, 0))
+        if not per:
+            return None
+        mid = published - timedelta(days=per * -r.offset)
+        lo, hi = mid - timedelta(days=slack), mid + timedelta(days=slack)
+    elif r.unit == "week":
+        monday = published - timedelta(days=published.isoweekday() - 1)
+        if r.offset < 0:  # the previous calendar week, or the past seven days
+            lo, hi = monday - timedelta(days=7), published - timedelta(days=1)
+        else:
+            lo, hi = monday, published
+    elif r.unit == "month":
+        if r.offset < 0:  # the previous calendar month, or the past month
+            lo = date(first.year - (first.month == 1), (first.month - 2) % 12 + 1, 1)
+            hi = published - timedelta(days=1)
+        else:
+            lo, hi = first, published
+    else:
+        return None
+    return Span(article, r, lo, hi)
+
+
+def spans_of(evidence: list[Evidence], resolved: dict[int, date]) -> list[Span]:
+    """Every relatively dated happening of the dated stories."""
+    spans = []
+    for i, when in resolved.items():
+        for r in evidence[i].relatives:
+            span = happening_span(i, r, when)
+            if span is not None:
+                spans.append(span)
+    return spans
+
+
+def _days_of(weekday: int, span: Span) -> tuple[date, ...]:
+    first = span.lo + timedelta(days=(weekday - span.lo.isoweekday()) % 7)
+    out = []
+    while first <= span.hi:
+        out.append(first)
+        first += timedelta(days=7)
+    return tuple(out)
+
+
+def span_matches(
+    i: int, ev: Evidence, spans: list[Span], weights: dict[str, float]
+) -> list[SpanMatch]:
+    """The span each past weekday mention of article ``i`` clearly speaks of."""
+    need = LINK_MIN_WEIGHT * DERIVED_LINK_FACTOR
+    out = []
+    for w in ev.weekdays:
+        if w.speech or w.tense >= 0 or w.weekday is None:
+            continue
+        scored: dict[tuple[date, ...], tuple[float, Span]] = {}
+        for span in spans:
+            if span.article == i:
+                continue
+            common = w.context & span.relative.mention.context
+            shared = sum(weights.get(s, 0.0) for s in common)
+            if len(common) < LINK_MIN_SHARED or shared < need:
+                continue
+            days = _days_of(w.weekday, span)
+            if days and shared > scored.get(days, (0.0, span))[0]:
+                scored[days] = (shared, span)
+        ranked = sorted(scored.items(), key=lambda kv: -kv[1][0])
+        if ranked and (len(ranked) == 1 or ranked[0][1][0] >= CLEAR_MARGIN * ranked[1][1][0]):
+            days, (_, span) = ranked[0]
+            out.append(SpanMatch(w, span, days))
+    return out
