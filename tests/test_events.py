@@ -469,3 +469,28 @@ def test_flight_and_questions_are_not_requests(nlp: Language) -> None:
 def test_a_deal_secured_with_a_partner_stays_a_deal(nlp: Language) -> None:
     ev = one(events_of(nlp, "Zembla secured a ceasefire agreement with Marlow."), "AGREE")
     assert ev.target is not None and ev.target.text == "Marlow"
+
+
+def test_the_means_of_a_verb_takes_the_verbs_date(nlp: Language) -> None:
+    evs = events_of(nlp, "Zembla responded with missile strikes on Marlow's bases on March 3.")
+    ev = one(evs, "ASSAULT")
+    assert ev.trigger == "strikes" and ev.date == "2021-03-03" and ev.date_stated
+
+
+def test_a_place_name_before_a_noun_makes_a_place_only_of_a_place_noun(nlp: Language) -> None:
+    targets = one(events_of(nlp, "Militants fired rockets at U.S. targets on Friday."), "ASSAULT")
+    assert targets.location is None
+    post = one(
+        events_of(nlp, "Militants torched a guard post at the U.S. embassy on Friday."),
+        "ASSAULT",
+    )
+    assert post.location is not None and post.location.text == "the U.S. embassy"
+    assert post.location.country == "USA"
+
+
+def test_an_adjective_phrase_after_the_actor_is_not_part_of_it(nlp: Language) -> None:
+    text = "Protesters angry about French air strikes torched a guard post in Zembla on Tuesday."
+    ev = next(e for e in events_of(nlp, text) if e.trigger == "torched")
+    assert ev.type == "ASSAULT"
+    assert ev.source is not None and ev.source.text == "Protesters"
+    assert ev.source.country is None

@@ -105,9 +105,7 @@ def test_quotes_listing_has_speakers_entities_and_filters(
     assert {"id", "article_id", "text", "kind", "speaker", "speaker_entity_id", "cue"} <= fields
 
 
-def test_conflicting_figures_are_grouped_with_sources(
-    runner: CliRunner, analysed_db: Path
-) -> None:
+def test_conflicting_figures_are_grouped_with_sources(runner: CliRunner, analysed_db: Path) -> None:
     claims = _json(runner, "claims", "--db", str(analysed_db), "--conflicts")
     values = {c["value"]: c for c in claims}
     assert {14.0, 6.0} <= set(values)

@@ -381,8 +381,7 @@ def test_quote_after_its_attribution_sentence_is_the_same_quote(nlp: Language) -
 
 def test_quote_after_a_partial_quote_takes_its_speaker(nlp: Language) -> None:
     text = (
-        "The union “will not back down,” Olga Brandt said. "
-        "“Our members have waited long enough.”"
+        "The union “will not back down,” Olga Brandt said. “Our members have waited long enough.”"
     )
     direct = [q for q in only(quotes_of(nlp, text), "direct") if "members" in q.text]
     assert direct and direct[0].speaker == "Olga Brandt"

@@ -110,6 +110,18 @@ def test_incompatible_actors_places_or_dates_do_not_merge() -> None:
     assert len(stories) == 5
 
 
+def test_a_targets_civilian_and_state_sectors_clash() -> None:
+    fired = events()[4]  # Iran fired missiles at U.S. bases (USA MIL) on Jan. 8
+    troops = replace(fired, id="m2", target=actor("U.S. troops", "USA", "MIL"))
+    officials = replace(fired, id="m3", target=actor("U.S. officials", "USA", "GOV"))
+    country = replace(fired, id="m4", target=actor("the United States", "USA"))
+    contractor = replace(fired, id="c1", target=actor("a U.S. contractor", "USA", "BUS"))
+    stories = merge_events([fired, troops, officials, country, contractor], PUBLISHED)
+    assert sorted(len(s.event_ids) for s in stories) == [1, 4]
+    alone = next(s for s in stories if len(s.event_ids) == 1)
+    assert alone.event_ids == ["c1"]
+
+
 def test_uncoded_actors_merge_by_shared_words_only() -> None:
     base = replace(events()[0], source=actor("the militia", None), target=actor("protesters", None))
     same = replace(base, id="s2", source=actor("militia fighters", None))

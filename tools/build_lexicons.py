@@ -98,6 +98,8 @@ EXTRA_AGENTS: dict[str, tuple[str, str]] = {
     "insurgents": ("REB", ""),
     "rebels": ("REB", ""),
     "hackers": ("CRM", ""),
+    "contractor": ("BUS", ""),
+    "contractors": ("BUS", ""),
     "hacker": ("CRM", ""),
     "hacking group": ("CRM", ""),
     "analyst": ("EDU", ""),

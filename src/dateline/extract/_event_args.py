@@ -79,6 +79,11 @@ def phrase(head: Token, via: str, keep_conj: bool = True) -> Arg:
             toks.extend(child.subtree)
     idx = sorted(t.i for t in toks)
     start, end = idx[0], idx[-1] + 1
+    # a post-nominal adjective phrase ("protesters angry about U.S. air strikes") is a
+    # reduced clause about the actor, not a name of it: the phrase ends before it
+    after = [c.left_edge.i for c in head.children if c.dep_ == "amod" and c.i > head.i]
+    if after:
+        end = max(head.i + 1, min(end, min(after)))
     doc = head.doc
     while start < head.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
         start += 1

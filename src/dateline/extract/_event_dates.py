@@ -52,16 +52,35 @@ def main_clause(trig: Token) -> bool:
     """The trigger belongs to the sentence's main clause (so the sentence's date is its date).
 
     A reduced or relative clause, an adverbial clause or a noun inside a prepositional
-    phrase ("in retaliation for the killing of …") often tells of an earlier event.
+    phrase ("in retaliation for the killing of …") often tells of an earlier event;
+    one giving the means of its verb ("responded with missile strikes") does not.
     """
     tok = trig
     for _ in range(8):
+        if _means(tok):
+            tok = tok.head.head  # "responded with missile strikes": the verb's own act
+            continue
         if tok.dep_ in ("acl", "relcl", "advcl", "pobj", "pcomp", "appos"):
             return False
         if tok.head is tok:
             return True
         tok = tok.head
     return True
+
+
+_MEANS_PREPS = frozenset(["with", "by", "through", "via"])
+
+
+def _means(tok: Token) -> bool:
+    """A noun giving the means of its clause's verb ("Iran responded *with* missile
+    strikes on Jan. 8", "retaliated by firing rockets"): the verb's date is its date."""
+    prep = tok.head
+    return (
+        tok.dep_ in ("pobj", "pcomp")
+        and prep.lower_ in _MEANS_PREPS
+        and prep.dep_ == "prep"
+        and prep.head.pos_ in ("VERB", "AUX")
+    )
 
 
 def past_tense(trig: Token) -> bool:

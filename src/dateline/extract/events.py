@@ -58,6 +58,15 @@ __all__ = ["extract_events", "classify_pair"]
 
 _PLACE_PREPS = ("in", "at", "near", "outside", "inside", "across", "around")
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
+_PLACE_HEADS = frozenset([
+    "base", "bases", "airport", "airbase", "compound", "embassy", "consulate", "city",
+    "cities", "town", "towns", "village", "villages", "province", "provinces", "region",
+    "capital", "border", "street", "streets", "square", "port", "camp", "camps", "facility",
+    "facilities", "field", "district", "neighborhood", "neighbourhood", "area", "areas",
+    "headquarters", "building", "palace", "mosque", "checkpoint",
+])  # fmt: skip
+"""Nouns that, modified by a place name ("Baghdad airport", "U.S. embassy"), still name
+a place; "U.S. targets" and "Iraqi forces" do not."""
 _PERSONAL = {"he", "she", "him", "her"}
 _NEEDS_WEAPON = {"launch", "fire"}
 _TROOPS = {
@@ -232,8 +241,13 @@ def _location(ctx: _Context, cand: _Candidate) -> EventLocation | None:
                     obj = next((g for g in child.children if g.dep_ == "pobj"), None)
                     if obj is None or any(a.start <= obj.i < a.end for a in taken):
                         continue
-                    if obj.ent_type_ in _PLACE_LABELS or any(
-                        g.ent_type_ in _PLACE_LABELS for g in obj.children if g.dep_ == "compound"
+                    if obj.ent_type_ in _PLACE_LABELS or (
+                        obj.lemma_.lower() in _PLACE_HEADS
+                        and any(
+                            g.ent_type_ in _PLACE_LABELS
+                            for g in obj.children
+                            if g.dep_ == "compound"
+                        )
                     ):
                         span = phrase(obj, "place", keep_conj=False).span()
                         text = span.text
@@ -311,8 +325,10 @@ _DECIDED = {"decision": "planned", "plan": "planned", "order": "planned", "plot"
 def _intended(trig: Token) -> str | None:
     """An event noun that is the object of plan/plot/threaten ("planned attacks"), or a
     verb that completes a decision or plan noun ("the decision to target Soleimani")."""
-    if trig.pos_ == "VERB" and trig.dep_ == "acl" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in trig.children
+    if (
+        trig.pos_ == "VERB"
+        and trig.dep_ == "acl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in trig.children)
     ):
         return _DECIDED.get(trig.head.lemma_.lower())
     if trig.pos_ != "NOUN":
@@ -557,8 +573,10 @@ def _substantive(cand: _Candidate, ev: Event) -> bool:
     objects = {c.lemma_.lower() for c in trig.children if c.dep_ in ("dobj", "obj")}
     if lemma in ("seek", "find") and objects & _SHELTER:
         return False  # "sought refuge in Niger": people fleeing, not a request
-    if lemma == "ask" and not objects and any(
-        c.dep_ == "prep" and c.lower_ == "about" for c in trig.children
+    if (
+        lemma == "ask"
+        and not objects
+        and any(c.dep_ == "prep" and c.lower_ == "about" for c in trig.children)
     ):
         return False  # "asked about his health": a question, not a request
     if lemma != "conclude":

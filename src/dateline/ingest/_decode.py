@@ -54,9 +54,7 @@ def decode_text(data: bytes, origin: str) -> str:
     except UnicodeDecodeError:
         text = ""
     non_ascii = sum(1 for ch in text if ord(ch) > 127)
-    printable = text and all(
-        unicodedata.category(ch)[0] != "C" or ch in "\n\r\t\f" for ch in text
-    )
+    printable = text and all(unicodedata.category(ch)[0] != "C" or ch in "\n\r\t\f" for ch in text)
     if printable and non_ascii <= max(3, len(text) // 50):
         return _clean(text, origin)
     raise EncodingError(

@@ -71,6 +71,16 @@ def actor_label(actor: EventActor | None) -> str:
     return actor.text.strip() or "?"
 
 
+_CIVILIAN = frozenset(["CVL", "BUS", "EDU", "JRN", "REL", "PTY", "MED", "NGO", "HLH", "LAB", "AGR"])
+"""Sectors of unarmed, non-state people and bodies. A target's sectors clash only
+across this line: "a U.S. contractor" (CVL) is not "U.S. forces" (MIL), but one
+commander may be called an official (GOV) or a soldier (MIL)."""
+
+
+def _civilian(sector: str) -> bool:
+    return sector in _CIVILIAN
+
+
 @dataclass
 class Profile:
     """What a cluster knows about one role (source, target or place)."""
@@ -79,30 +89,59 @@ class Profile:
     entities: set[str] = field(default_factory=set)
     words: set[str] = field(default_factory=set)
     agentive: bool = False  # holds an uncoded phrase that names an actor
+    by_sector: bool = False
+    """Whether a country's sectors must agree too, civilian or not (see
+    :data:`_CIVILIAN`; for targets: "a U.S. contractor" killed is not "the U.S.
+    embassy" attacked)."""
+    sectors: dict[str, set[str]] = field(default_factory=dict)
+    """The sectors seen per country (an actor named without one fits any)."""
 
     @property
     def empty(self) -> bool:
         return not (self.countries or self.entities or self.words)
 
-    def add(self, text: str | None, country: str | None, entity_id: str | None = None) -> None:
+    def add(
+        self,
+        text: str | None,
+        country: str | None,
+        entity_id: str | None = None,
+        sector: str | None = None,
+    ) -> None:
         if country and not facility(text):  # a facility's country is only where it is
             self.countries.add(country)
+            if sector:
+                self.sectors.setdefault(country, set()).add(sector)
         if entity_id:
             self.entities.add(entity_id)
         self.words |= words_of(text)
         self.agentive = self.agentive or (not country and not entity_id and _agentive(text))
 
-    def fit(self, text: str | None, country: str | None, entity_id: str | None) -> int:
+    def fit(
+        self,
+        text: str | None,
+        country: str | None,
+        entity_id: str | None,
+        sector: str | None = None,
+    ) -> int:
         """1 when the actor positively matches, 0 when unknown, -1 when it clashes.
 
         A facility ("Iraq's al-Asad air base") is where a target was hit: its
         country may differ from that of the people there, so it never clashes.
+        With :attr:`by_sector`, one country's civilian and non-civilian sectors clash
+        when both sides name one ("USA CVL" and "USA GOV"; "USA" takes either).
         """
         if entity_id and entity_id in self.entities:
             return 1
         if country and self.countries:
             if country in self.countries:
-                return 1
+                seen = self.sectors.get(country)
+                clash = (
+                    self.by_sector
+                    and sector
+                    and seen
+                    and _civilian(sector) not in {_civilian(s) for s in seen}
+                )
+                return -1 if clash and not facility(text) else 1
             return 0 if facility(text) else -1
         words = words_of(text)
         if words & self.words:
@@ -111,15 +150,26 @@ class Profile:
         return -1 if self.agentive and _agentive(text) and not coded else 0
 
 
+def _sectors_clash(a: Profile, b: Profile) -> bool:
+    """Some country both name only with civilian sectors on one side, state ones on the other."""
+    for country in a.countries & b.countries:
+        mine, theirs = a.sectors.get(country), b.sectors.get(country)
+        if mine and theirs and not {_civilian(s) for s in mine} & {_civilian(s) for s in theirs}:
+            return True
+    return False
+
+
 def fit_actor(profile: Profile, actor: EventActor | None) -> int:
     if actor is None:
         return 0
-    return profile.fit(actor.text, actor.country, actor.entity_id)
+    return profile.fit(actor.text, actor.country, actor.entity_id, actor.sector)
 
 
 def profiles_fit(a: Profile, b: Profile) -> int:
     """Two clusters' actors for one role: 1 match, 0 unknown, -1 clash (as ``Profile.fit``)."""
     if a.countries and b.countries and not a.countries & b.countries:
+        return -1
+    if a.by_sector and b.by_sector and _sectors_clash(a, b):
         return -1
     if a.entities & b.entities or a.countries & b.countries or a.words & b.words:
         return 1

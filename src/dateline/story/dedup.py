@@ -120,7 +120,7 @@ class _Cluster:
     modality: str
     items: list[_Item] = field(default_factory=list)
     source: Profile = field(default_factory=Profile)
-    target: Profile = field(default_factory=Profile)
+    target: Profile = field(default_factory=lambda: Profile(by_sector=True))
     place: Profile = field(default_factory=Profile)
     words: set[str] = field(default_factory=set)
 
@@ -159,7 +159,8 @@ class _Cluster:
         if ev.source is not None:
             self.source.add(ev.source.text, ev.source.country, ev.source.entity_id)
         if ev.target is not None:
-            self.target.add(ev.target.text, ev.target.country, ev.target.entity_id)
+            t = ev.target
+            self.target.add(t.text, t.country, t.entity_id, t.sector)
         if ev.location is not None:
             self.place.add(ev.location.text, ev.location.country)
 
@@ -301,9 +302,7 @@ def _make_item(
     mclass = modality_class(ev.modality)
     # a known publication day tells a past plan from a future one; without one, a
     # past-tense order does ("ordered the killing … on Jan. 3")
-    past = span is not None and (
-        span.hi <= issued if issued is not None else _ordered_in_past(ev)
-    )
+    past = span is not None and (span.hi <= issued if issued is not None else _ordered_in_past(ev))
     if ev.modality == "planned" and past and span is not None and span.precision == "day":
         mclass = "happened"  # a plan the text dates before its report is a past act
     return _Item(ev, span, report, words_of(clause(ev)), mclass)
