@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from dateline.cli import cli
-from dateline.models import ArticleAnalysis, StoryEvent
+from dateline.models import ArticleAnalysis, EventLocation, StoryEvent
 from dateline.store import Store
 from dateline.story._match import facility
 from dateline.story.dedup import merge_events
@@ -120,6 +120,22 @@ def test_a_targets_civilian_and_state_sectors_clash() -> None:
     assert sorted(len(s.event_ids) for s in stories) == [1, 4]
     alone = next(s for s in stories if len(s.event_ids) == 1)
     assert alone.event_ids == ["c1"]
+
+
+def test_an_attacked_site_named_as_place_or_target_is_one_happening() -> None:
+    base = events()[4]  # a3, published Jan. 9
+    torched = replace(base, id="s1", source=actor("protesters", None, "CVL"),
+                      target=actor("a guard post", None), date="2020-01-07",
+                      location=EventLocation(text="the U.S. Embassy", country="USA"))  # fmt: skip
+    attacked = replace(base, id="s2", source=actor("militiamen", "IRN", "UAF"),
+                       target=actor("the U.S. embassy", "USA", "GOV"), date="2020-01-09",
+                       date_stated=False, sentence="Last week militiamen attacked the embassy.",
+                       sentence_start=500)  # fmt: skip
+    elsewhere = replace(attacked, id="s3", target=actor("the French embassy", "FRA", "GOV"),
+                        sentence_start=600)  # fmt: skip
+    stories = merge_events([torched, attacked, elsewhere], PUBLISHED)
+    merged = next(s for s in stories if "s1" in s.event_ids)
+    assert sorted(merged.event_ids) == ["s1", "s2"] and merged.date == "2020-01-07"
 
 
 def test_uncoded_actors_merge_by_shared_words_only() -> None:

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from ..lexicons import load_lexicons
 from ..models import EventActor
 
-__all__ = ["Profile", "actor_label", "facility", "fit_actor", "profiles_fit", "words_of"]
+__all__ = [
+    "Profile", "actor_label", "facility", "fit_actor", "profiles_fit", "site", "words_of",
+]  # fmt: skip
 
 _STOP = {
     "the", "a", "an", "of", "and", "in", "on", "at", "to", "for", "its", "his", "her", "their",
@@ -45,6 +47,16 @@ def facility(text: str | None) -> bool:
     another facility"); "the base commander" and "troops at the base" are not."""
     words = re.findall(r"[a-z]+", (text or "").lower())
     return bool(words) and words[-1] in _FACILITIES
+
+
+_SITES = _FACILITIES | {"embassy", "consulate", "post", "checkpoint", "station"}
+
+
+def site(text: str | None) -> str | None:
+    """The head word of a phrase naming a place that can be attacked ("the U.S.
+    Embassy", "a security post", "al-Asad air base"), else None."""
+    words = re.findall(r"[a-z]+", (text or "").lower())
+    return words[-1] if words and words[-1] in _SITES else None
 
 
 def _agentive(text: str | None) -> bool:
@@ -95,6 +107,12 @@ class Profile:
     embassy" attacked)."""
     sectors: dict[str, set[str]] = field(default_factory=dict)
     """The sectors seen per country (an actor named without one fits any)."""
+    sites: set[tuple[str, str]] = field(default_factory=set)
+    """The attackable places named, as head word and country ("embassy", "USA"; see
+    :func:`site`): a target's sites meet the places of other reports ("torched a post
+    at the U.S. Embassy" ~ "attacked the U.S. embassy")."""
+    place: bool = False
+    """A profile of places: a site's country is whose site it is, not where it is."""
 
     @property
     def empty(self) -> bool:
@@ -107,7 +125,11 @@ class Profile:
         entity_id: str | None = None,
         sector: str | None = None,
     ) -> None:
-        if country and not facility(text):  # a facility's country is only where it is
+        head = site(text)
+        if head is not None and country:
+            self.sites.add((head, country))
+        # a facility's country is only where it is; an embassy's, not where it is
+        if country and not facility(text) and not (self.place and head):
             self.countries.add(country)
             if sector:
                 self.sectors.setdefault(country, set()).add(sector)

@@ -34,8 +34,9 @@ events of one family and modality whose dates are within
 :data:`CONSOLIDATE_DAYS`, whose actors match (no clash; both roles, or one role
 with more shared words) and whose clauses share words (one report misdated by a
 clause-level date: "mourners on Monday for Soleimani, killed by a U.S. drone"),
-or that report clauses of one sentence with no role clashing ("Iran launched 16
-missiles, with 11 hitting al-Asad air base").
+or where one reports a source-less clause of a sentence the other reports, with no
+role clashing ("Iran launched 16 missiles, with 11 hitting al-Asad air base"; but
+"protesters angry about U.S. air strikes torched a post" are two happenings).
 
 A story event's date is the best stated date of its members (most precise
 level, then majority, then earliest); with none stated, its earliest report
@@ -55,7 +56,7 @@ from datetime import date, timedelta
 
 from ..models import HAPPENED, Event, EventActor, StoryEvent
 from ._dates import DateSpan, span_of
-from ._match import Profile, actor_label, fit_actor, profiles_fit, words_of
+from ._match import Profile, actor_label, fit_actor, profiles_fit, site, words_of
 from ._summary import CLAUSE_MAX, clause, majority_actor, majority_location
 
 __all__ = [
@@ -121,7 +122,7 @@ class _Cluster:
     items: list[_Item] = field(default_factory=list)
     source: Profile = field(default_factory=Profile)
     target: Profile = field(default_factory=lambda: Profile(by_sector=True))
-    place: Profile = field(default_factory=Profile)
+    place: Profile = field(default_factory=lambda: Profile(place=True))
     words: set[str] = field(default_factory=set)
 
     def best_span(self) -> DateSpan | None:
@@ -173,17 +174,35 @@ def _item_window(item: _Item) -> tuple[date, date] | None:
     return item.report - timedelta(BACKGROUND_DAYS), item.report + timedelta(SLACK_DAYS)
 
 
-def _pair_fit(cluster: _Cluster, source: EventActor | None, target: EventActor | None) -> int:
-    """How many roles positively match (0 when a role clashes or none matches)."""
-    fits = (fit_actor(cluster.source, source), fit_actor(cluster.target, target))
+def _pair_fit(
+    cluster: _Cluster, source: EventActor | None, target: EventActor | None, site_met: bool
+) -> int:
+    """How many roles positively match (0 when a role clashes or none matches); a site
+    met (:func:`_site_met`) matches an unknown target."""
+    fits = [fit_actor(cluster.source, source), fit_actor(cluster.target, target)]
+    if fits[1] == 0 and site_met:
+        fits[1] = 1
     return 0 if -1 in fits else fits.count(1)
+
+
+def _site_met(cluster: _Cluster, ev: Event) -> bool:
+    """The event's target or place is a site (head word and country) the cluster's
+    reports target or name as their place ("a post at the U.S. Embassy" ~ "the U.S.
+    embassy")."""
+    mine = {
+        (head, actor.country)
+        for actor in (ev.target, ev.location)
+        if actor is not None and actor.country and (head := site(actor.text)) is not None
+    }
+    return bool(mine & (cluster.target.sites | cluster.place.sites))
 
 
 def _actors_fit(cluster: _Cluster, ev: Event) -> int:
     """Roles that match with no role clashing (swapped too for symmetric types); 0 = no fit."""
-    direct = _pair_fit(cluster, ev.source, ev.target)
+    met = _site_met(cluster, ev)
+    direct = _pair_fit(cluster, ev.source, ev.target, met)
     if ev.type in _SYMMETRIC:
-        return max(direct, _pair_fit(cluster, ev.target, ev.source))
+        return max(direct, _pair_fit(cluster, ev.target, ev.source, met))
     return direct
 
 
@@ -230,8 +249,12 @@ def _roles_matched(cluster: _Cluster, ev: Event) -> int:
 
 
 def _needed_overlap(cluster: _Cluster, item: _Item, matched: int, victim: bool) -> float:
-    """The share of clause words an unstated mention must share with the cluster."""
-    if victim or _same_sentence(cluster, item.event):
+    """The share of clause words an unstated mention must share with the cluster: none
+    for the same victim, the same sentence or, for an attack, the same site."""
+    ev = item.event
+    if victim or _same_sentence(cluster, ev):
+        return 0.0
+    if cluster.family in ONCE_FAMILIES and _site_met(cluster, ev):
         return 0.0
     return UNSTATED_MIN_OVERLAP if matched == 2 else ONE_ROLE_MIN_OVERLAP
 
@@ -422,12 +445,17 @@ def _same_happening(a: _Cluster, b: _Cluster) -> bool:
     if da is None or db is None or abs((da - db).days) > CONSOLIDATE_DAYS:
         return False
     fits = (profiles_fit(a.source, b.source), profiles_fit(a.target, b.target))
+    sites = (a.target.sites | a.place.sites) & (b.target.sites | b.place.sites)
+    if fits[1] == 0 and sites:
+        fits = (fits[0], 1)
     if -1 in fits:
         return False
     if not (a.place.empty or b.place.empty) and profiles_fit(a.place, b.place) < 0:
         return False
-    if any(_same_sentence(a, i.event) for i in b.items):
-        return True  # two clauses of one sentence about one happening, no role clashing
+    if any(i.event.source is None and _same_sentence(a, i.event) for i in b.items) or any(
+        i.event.source is None and _same_sentence(b, i.event) for i in a.items
+    ):  # a source-less clause of a sentence the other reports: one happening, no role clashing
+        return True
     if 1 not in fits:
         return False
     need = CONSOLIDATE_OVERLAP if fits == (1, 1) else ONE_ROLE_MIN_OVERLAP
