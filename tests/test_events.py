@@ -494,3 +494,10 @@ def test_an_adjective_phrase_after_the_actor_is_not_part_of_it(nlp: Language) ->
     assert ev.type == "ASSAULT"
     assert ev.source is not None and ev.source.text == "Protesters"
     assert ev.source.country is None
+
+
+def test_an_air_raid_is_an_assault_a_police_raid_coercion(nlp: Language) -> None:
+    air = one(events_of(nlp, "Marlow launched an air raid on the Zembla militia."), "ASSAULT")
+    assert air.trigger == "raid" and air.mode == "aerial"
+    police = events_of(nlp, "Police raided the office of the Zembla Times on Monday.")
+    assert one(police, "COERCE").trigger == "raided"

@@ -54,6 +54,11 @@ def lexicon_entry(tok: Token, lex: EventLexicon) -> TriggerEntry | None:
         particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
         return lex.verb(tok.lemma_, particles)
     if tok.pos_ == "NOUN":
+        left = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if left is not None and left.dep_ == "compound" and left.head.i == tok.i:
+            entry = lex.noun(f"{left.lower_} {tok.lemma_.lower()}")  # "air raid"
+            if entry is not None:
+                return entry
         return lex.noun(tok.lemma_) or lex.noun(tok.lower_)
     return None
 
