@@ -515,3 +515,27 @@ def test_an_unrelated_weekday_takes_nothing_from_the_span() -> None:
     )
     fined = date_articles(_fined_after("Last week", museum))[-1]
     assert fined.value is None and "span" not in fined.evidence
+
+
+def test_weak_links_from_two_stories_pool_into_one() -> None:
+    from dateline.dating._links import Pool, Pooled, _scores
+
+    context = frozenset({"convoy", "airport", "strik", "kill"})
+    mine = Mention(start=0, end=6, tense=-1, context=context, weekday=5)
+    told = frozenset({"airport", "strik", "kill", "revenge"})  # three stems shared
+
+    def friday(article: int) -> Pooled:
+        m = Mention(start=0, end=6, tense=-1, context=told, weekday=5, month=1, day=3, year=2020)
+        return Pooled(article, m, derived=True)
+
+    weights = {"airport": 3.0, "strik": 3.0, "kill": 3.0}  # 9 each: too weak alone
+    alone = _scores(0, mine, Pool([friday(1)]), (2020,), weights)
+    assert alone == {}
+    pooled = _scores(0, mine, Pool([friday(1), friday(2)]), (2020,), weights)
+    assert pooled == {date(2020, 1, 3): (18.0, "group", 2)}
+
+
+def test_a_death_and_a_killing_share_a_stem() -> None:
+    from dateline.dating._evidence import stem
+
+    assert stem("death") == stem("killed") == stem("killing") == stem("died")

@@ -151,10 +151,17 @@ class Evidence:
         return first if first is not None and first.tense <= 0 else None
 
 
+_SAME_STEM = {"death": "kill", "deaths": "kill", "died": "kill", "dies": "kill",
+              "slain": "kill", "killings": "kill"}  # fmt: skip
+"""Words of one happening that the suffix rules cannot meet ("his death" ~ "killed him")."""
+
+
 def stem(word: str) -> str:
     """A crude stem so "strikes"/"strike" and "killed"/"killing" meet."""
     w = word.lower().replace("’", "'")
     w = w.removesuffix("'s").rstrip(".'")
+    if w in _SAME_STEM:
+        return _SAME_STEM[w]
     for suffix in ("ing", "ed", "es", "s"):
         if len(w) > len(suffix) + 3 and w.endswith(suffix):
             w = w[: -len(suffix)]

@@ -27,6 +27,14 @@ same date: one pair alone is too often two stories sharing a name and a topic.""
 CLEAR_MARGIN = 1.5
 """When two different dates pass for one weekday, the best must outweigh the next by this."""
 DERIVED_LINK_FACTOR = 1.5
+POOLED_STORIES = 2
+"""A date that no single mention links clearly may still link when mentions in this
+many other stories, each sharing :data:`LINK_MIN_SHARED` stems, together weigh
+:data:`_POOLED_WEIGHT` ("his death on Friday in a U.S. air strike ... at Baghdad
+airport" ~ "a U.S. air strike in Baghdad on Friday killed" in two dated stories)."""
+
+
+_POOLED_WEIGHT = LINK_MIN_WEIGHT * DERIVED_LINK_FACTOR
 
 
 @dataclass(frozen=True)
@@ -188,16 +196,33 @@ def _scores(
     weight of shared context and the kind of link."""
     assert w.weekday is not None
     scored: dict[date, tuple[float, str, int]] = {}  # date -> best weight, its kind, pairs
+    weak: dict[date, dict[int, float]] = defaultdict(dict)  # date -> story -> best weight
     for p in pool.near(w):
-        shared = similarity(i, w, p, weights)
-        if shared is None:
-            continue
         d = p.mention
         year = year_for(d, w.weekday, years)
         if year is None:
             continue
         when = date(year, d.month, d.day)
+        shared = similarity(i, w, p, weights)
+        if shared is None:
+            if p.article != i and (part := _partial(w, p, weights)) is not None:
+                weak[when][p.article] = max(weak[when].get(p.article, 0.0), part)
+            continue
         kind = "linked" if p.article == i else "group"
         best, best_kind, pairs = scored.get(when, (0.0, "", 0))
         scored[when] = (shared, kind, pairs + 1) if shared > best else (best, best_kind, pairs + 1)
+    for when, stories in weak.items():
+        total = sum(stories.values())
+        if when not in scored and len(stories) >= POOLED_STORIES and total >= _POOLED_WEIGHT:
+            scored[when] = (total, "group", len(stories))
     return scored
+
+
+def _partial(w: Mention, p: Pooled, weights: dict[str, float]) -> float | None:
+    """The shared weight of a same-tense mention sharing enough stems but too little
+    weight to link alone."""
+    d = p.mention
+    if w.tense == 0 or (d.tense > 0) != (w.tense > 0):
+        return None
+    common = w.context & d.context
+    return sum(weights.get(s, 0.0) for s in common) if len(common) >= LINK_MIN_SHARED else None
