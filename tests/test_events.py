@@ -501,3 +501,17 @@ def test_an_air_raid_is_an_assault_a_police_raid_coercion(nlp: Language) -> None
     assert air.trigger == "raid" and air.mode == "aerial"
     police = events_of(nlp, "Police raided the office of the Zembla Times on Monday.")
     assert one(police, "COERCE").trigger == "raided"
+
+
+def test_describing_past_perfect_and_present_clauses_are_marked_background(
+    nlp: Language,
+) -> None:
+    def aside(text: str, trigger: str) -> bool:
+        ev = next(e for e in events_of(nlp, text) if e.trigger == trigger)
+        return "; background(" in ev.rule
+
+    assert aside("Renn armed militias in Zembla that helped to crush the rebels.", "helped")
+    assert aside("Marlow had sought to avoid casualties among Zembla troops.", "sought")
+    assert aside("Marlow blames Renn for attacks on Zembla forces.", "blames")
+    assert not aside("Marlow attacked Zembla forces on Friday.", "attacked")
+    assert not aside("Zembla accused Marlow of the attack.", "accused")

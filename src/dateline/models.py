@@ -485,6 +485,10 @@ class StoryEvent:
     sentences: list[str] = field(default_factory=list)
     disputed: bool = False
     claim_groups: list[str] = field(default_factory=list)
+    background: bool = False
+    """Every report tells it in a describing or past-perfect clause ("militias that
+    helped crush Islamic State", "Iran had sought to avoid casualties"): context,
+    not the news of the day."""
 
     def to_record(self) -> dict[str, Any]:
         return asdict(self)

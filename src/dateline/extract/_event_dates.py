@@ -83,6 +83,31 @@ def _means(tok: Token) -> bool:
     )
 
 
+def background(trig: Token) -> str | None:
+    """Why the trigger's clause tells background rather than the news: it describes a
+    noun ("militias *that helped* crush Islamic State", "groups *opposed* to the U.S.
+    presence"), is in the past perfect ("Iran *had sought* to avoid casualties") or
+    in the simple present ("Washington *blames* Soleimani for attacks").
+    None for a clause of the news itself."""
+    tok = trig
+    for _ in range(8):
+        if tok.dep_ in ("relcl", "acl"):
+            return tok.dep_
+        if tok.dep_ == "amod" and tok.pos_ == "VERB":
+            return "acl"  # "groups opposed to ..." read as an adjective
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "conj":
+            aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+            if tok.tag_ == "VBN" and "had" in aux:
+                return "pluperfect"
+            if tok.tag_ in ("VBZ", "VBP") and not aux:
+                return "present"  # "Washington blames Soleimani for attacks": a standing view
+            return None
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
 def past_tense(trig: Token) -> bool:
     tok = trig
     for _ in range(3):

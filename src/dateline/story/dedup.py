@@ -435,6 +435,7 @@ def _story(cluster: _Cluster, published: dict[str, date | None]) -> StoryEvent:
         articles=articles,
         first_reported=min(dates).isoformat() if dates else None,
         sentences=sentences,
+        background=all("; background(" in i.event.rule for i in items),
     )
 
 

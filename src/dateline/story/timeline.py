@@ -80,18 +80,20 @@ def actor_matches(story: StoryEvent, actor: str) -> bool:
 
 def is_minor(story: StoryEvent) -> bool:
     """A row a default timeline leaves out: no date at all, or a single report that
-    states no date and lacks a second known actor ("he called", "They're allowed").
+    states no date and either lacks a second known actor ("he called", "They're
+    allowed") or tells it as background (``StoryEvent.background``: "militias that
+    helped crush Islamic State").
 
     Such rows are mostly background or passing mentions; a happening several
-    articles report, one whose date the text states, or one between two known
-    actors (coded or named entities, as in :func:`~dateline.story.escalation.pair_of`:
-    "Britain condemned the Iranian action") is always kept.
+    articles report, or one whose date the text states, is always kept, and so is
+    a news clause between two known actors (coded or named entities, as in
+    :func:`~dateline.story.escalation.pair_of`: "Britain condemned the Iranian action").
     """
     if not story.date:
         return True
     if story.date_precision != REPORTED or len(story.articles) > 1:
         return False
-    return pair_of(story) is None
+    return story.background or pair_of(story) is None
 
 
 def select(stories: list[StoryEvent], flt: TimelineFilter) -> list[StoryEvent]:
