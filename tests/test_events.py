@@ -515,3 +515,10 @@ def test_describing_past_perfect_and_present_clauses_are_marked_background(
     assert aside("Marlow blames Renn for attacks on Zembla forces.", "blames")
     assert not aside("Marlow attacked Zembla forces on Friday.", "attacked")
     assert not aside("Zembla accused Marlow of the attack.", "accused")
+
+
+def test_an_attack_named_before_is_marked_as_such(nlp: Language) -> None:
+    anaphor = one(events_of(nlp, "The attack also killed Zembla commander Tavo Renn."), "ASSAULT")
+    assert "; anaphor(attack)" in anaphor.rule and anaphor.source is None
+    own = [e for e in events_of(nlp, "The Marlow attack on the convoy killed five people.")]
+    assert own and not any("anaphor" in e.rule for e in own)

@@ -138,6 +138,26 @@ def test_an_attacked_site_named_as_place_or_target_is_one_happening() -> None:
     assert sorted(merged.event_ids) == ["s1", "s2"] and merged.date == "2020-01-07"
 
 
+def test_the_attack_named_before_takes_its_other_victims() -> None:
+    killing = events()[0]  # a1: a U.S. drone strike killed Soleimani on Friday (Jan. 3)
+    muhandis = replace(killing, id="m", source=None, date="2020-01-03", date_stated=False,
+                       target=actor("Abu Mahdi al-Muhandis", "IRQ", "UAF"),
+                       rule="verb:kill→ASSAULT; modality:asserted; anaphor(attack)",
+                       sentence_start=killing.sentence_start + 200)  # fmt: skip
+    (story,) = merge_events([killing, muhandis], PUBLISHED)
+    assert sorted(story.event_ids) == sorted([killing.id, "m"])
+    plain = replace(muhandis, rule="verb:kill→ASSAULT; modality:asserted")
+    assert len(merge_events([killing, plain], PUBLISHED)) == 2  # the target clashes
+
+
+def test_a_happening_reported_before_a_stated_day_is_not_that_days() -> None:
+    killing = events()[0]  # Jan. 3, stated
+    earlier = replace(killing, id="e", article_id="a0", date="2019-12-31", date_stated=False,
+                      sentence_start=0)  # fmt: skip
+    stories = merge_events([killing, earlier], {**PUBLISHED, "a0": date(2019, 12, 31)})
+    assert len(stories) == 2
+
+
 def test_uncoded_actors_merge_by_shared_words_only() -> None:
     base = replace(events()[0], source=actor("the militia", None), target=actor("protesters", None))
     same = replace(base, id="s2", source=actor("militia fighters", None))

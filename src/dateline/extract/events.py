@@ -378,6 +378,19 @@ _TIME_WORDS = set(WEEKDAYS) | {m for m in MONTHS if len(m) > 3} | {
 }  # fmt: skip
 
 
+def _attack_anaphor(arg: Arg | None) -> bool:
+    """The subject is an attack named before ("*The attack* also killed …"): a bare
+    definite attack noun, with no actor or target of its own."""
+    if arg is None:
+        return False
+    head = arg.head
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in _default_attack_nouns():
+        return False
+    dets = [c.lower_ for c in head.children if c.dep_ == "det"]
+    own = [c for c in head.children if c.dep_ in ("prep", "poss", "compound", "amod", "nmod")]
+    return dets in (["the"], ["this"], ["that"]) and not own
+
+
 def _temporal(head: Token) -> bool:
     """A date or time is when, not who: "Friday's attack", "last year's strikes"."""
     if head.ent_type_ in ("DATE", "TIME"):
@@ -512,6 +525,7 @@ def _build(ctx: _Context, sent: Span, cand: _Candidate) -> Event:
     source = _actor(ctx, src)
     if not _fits_source(src, source):
         source = None
+    anaphor = "; anaphor(attack)" if _attack_anaphor(src) else ""
     target = _actor(ctx, tgt) if _fits_target(tgt, trig) else None
     return Event(
         id=_event_id(
@@ -544,7 +558,8 @@ def _build(ctx: _Context, sent: Span, cand: _Candidate) -> Event:
         end=end,
         rule=f"{choice.rule}; modality:{value}"
         + (f"({mod.cue})" if mod.cue else "")
-        + (f"; background({aside})" if (aside := background(trig)) else ""),
+        + (f"; background({aside})" if (aside := background(trig)) else "")
+        + anaphor,
         date_stated=when.stated,
     )
 

@@ -38,6 +38,11 @@ or where one reports a source-less clause of a sentence the other reports, with 
 role clashing ("Iran launched 16 missiles, with 11 hitting al-Asad air base"; but
 "protesters angry about U.S. air strikes torched a post" are two happenings).
 
+An event whose subject is an attack named before ("*The attack* also killed
+al-Muhandis", marked by the extractor) joins the story event of its article's
+nearest earlier asserted attack, whatever its target. Story events are never
+joined when one states no date and was reported before the other's stated date.
+
 A story event's date is the best stated date of its members (most precise
 level, then majority, then earliest); with none stated, its earliest report
 date, with ``date_precision`` :data:`REPORTED` (it happened on or before that
@@ -348,25 +353,55 @@ def merge_events(
     (see :data:`ONCE_FAMILIES`).
     """
     clusters: list[_Cluster] = []
+    antecedents = _antecedents(events)
+    home: dict[str, _Cluster] = {}  # event id -> its cluster
     items = (_make_item(e, published, latest or {}) for e in events)
     for item in sorted(items, key=_order_key):
+        ev = item.event
         scored = [
             (d, -_overlap(c, item), -len(c.items), i)
             for i, c in enumerate(clusters)
             if (d := _distance(c, item, people)) is not None
         ]
-        if scored:
-            clusters[min(scored)[-1]].add(item)
-            continue
-        ev = item.event
-        cluster = _Cluster(family(ev.type, ev.modality), item.mclass)
+        named = home.get(antecedents.get(ev.id, ""))
+        if named is not None and named.modality == item.mclass:
+            cluster = named  # "The attack also killed …": the attack named before
+        elif scored:
+            cluster = clusters[min(scored)[-1]]
+        else:
+            cluster = _Cluster(family(ev.type, ev.modality), item.mclass)
+            clusters.append(cluster)
         cluster.add(item)
-        clusters.append(cluster)
+        home[ev.id] = cluster
     clusters = _consolidate(clusters)
     stories = [_story(c, published) for c in clusters]
     _assign_ids(stories, clusters)
     stories.sort(key=lambda s: (s.date or "9999", s.first_reported or "9999", s.id))
     return stories
+
+
+def _antecedents(events: list[Event]) -> dict[str, str]:
+    """For an event whose subject is an attack named before ("*The attack* also killed
+    Muhandis", marked ``anaphor(attack)`` by the extractor), the nearest earlier
+    asserted attack of its article that is not itself such a mention."""
+    attacks: dict[str, list[Event]] = {}
+    for ev in events:
+        if ev.type == "ASSAULT" and ev.modality == "asserted" and ev.article_id:
+            attacks.setdefault(ev.article_id, []).append(ev)
+    out: dict[str, str] = {}
+    for ev in events:
+        if _ANAPHOR not in ev.rule or not ev.article_id:
+            continue
+        before = [
+            a for a in attacks.get(ev.article_id, [])
+            if a.sentence_start < ev.sentence_start and _ANAPHOR not in a.rule
+        ]  # fmt: skip
+        if before:
+            out[ev.id] = max(before, key=lambda a: (a.sentence_start, -a.start)).id
+    return out
+
+
+_ANAPHOR = "; anaphor(attack)"  # as extract.events writes rules
 
 
 def _representative(items: list[_Item]) -> Event:
@@ -445,6 +480,8 @@ def _same_happening(a: _Cluster, b: _Cluster) -> bool:
     da, db = a.anchor(), b.anchor()
     if da is None or db is None or abs((da - db).days) > CONSOLIDATE_DAYS:
         return False
+    if _reported_before(a, b) or _reported_before(b, a):
+        return False
     fits = (profiles_fit(a.source, b.source), profiles_fit(a.target, b.target))
     sites = (a.target.sites | a.place.sites) & (b.target.sites | b.place.sites)
     if fits[1] == 0 and sites:
@@ -462,6 +499,15 @@ def _same_happening(a: _Cluster, b: _Cluster) -> bool:
     need = CONSOLIDATE_OVERLAP if fits == (1, 1) else ONE_ROLE_MIN_OVERLAP
     small = min(len(a.words), len(b.words))
     return small > 0 and len(a.words & b.words) / small >= need
+
+
+def _reported_before(a: _Cluster, b: _Cluster) -> bool:
+    """``a`` states no date and was reported before ``b``'s stated date: it cannot be
+    ``b``'s happening ("the killing of 25 Iraqis" told on Dec. 31 is not Jan. 3's)."""
+    span, reported = b.best_span(), a.anchor()
+    if a.best_span() is not None or span is None or reported is None:
+        return False
+    return reported < span.lo - timedelta(SLACK_DAYS)
 
 
 def _consolidate(clusters: list[_Cluster]) -> list[_Cluster]:
