@@ -365,8 +365,12 @@ def merge_events(
         ]
         named = home.get(antecedents.get(ev.id, ""))
         if named is not None and named.modality == item.mclass:
-            cluster = named  # "The attack also killed …": the attack named before
-        elif scored:
+            # "The attack also killed …": the attack named before, whose actors stay
+            # what its other reports say (another victim is no other target to match)
+            named.items.append(item)
+            home[ev.id] = named
+            continue
+        if scored:
             cluster = clusters[min(scored)[-1]]
         else:
             cluster = _Cluster(family(ev.type, ev.modality), item.mclass)
