@@ -238,3 +238,16 @@ def test_names_differing_only_in_case_are_one_entity() -> None:
 
     entities = resolve_entities({"a1": [org("ISIS")], "a2": [org("Isis"), org("ISIS")]})
     assert [(e.name, e.mentions) for e in entities] == [("ISIS", 3)]
+
+
+def test_a_later_bare_tail_of_an_organisation_is_that_organisation(nlp):
+    text = (
+        "The Revolutionary Guards fired rockets on Monday, officials said. It took days for "
+        "the Guards to admit it. The Zembla Liberation Front and the Marlow Liberation Front "
+        "met. Fighters of the Front were seen."
+    )
+    mentions = _mentions(nlp, text)
+    guards = [m for m in mentions if m.text == "Guards"]
+    assert guards and guards[0].rule == "tail-rescan" and guards[0].country == "IRN"
+    fronts = [m for m in mentions if m.text == "Front"]
+    assert all(m.rule != "tail-rescan" for m in fronts)  # two fronts: which one?

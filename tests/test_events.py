@@ -522,3 +522,19 @@ def test_an_attack_named_before_is_marked_as_such(nlp: Language) -> None:
     assert "; anaphor(attack)" in anaphor.rule and anaphor.source is None
     own = [e for e in events_of(nlp, "The Marlow attack on the convoy killed five people.")]
     assert own and not any("anaphor" in e.rule for e in own)
+
+
+def test_what_an_event_came_after_is_marked(nlp: Language) -> None:
+    text = (
+        "In the aftermath of Marlow's missile strikes on Zembla bases, Zembla air defenses "
+        "shot down an airliner, killing all 176 people on board."
+    )
+    evs = events_of(nlp, text)
+    strikes = next(e for e in evs if e.trigger == "strikes")
+    for trigger in ("shot", "killing"):
+        ev = next(e for e in evs if e.trigger == trigger)
+        assert f"; after(@{strikes.trigger_start})" in ev.rule
+    text = "Following the attack on the embassy, Marlow sent troops."
+    sent = one(events_of(nlp, text), "MOBILIZE")
+    assert "; after(@" in sent.rule
+    assert "after(" not in one(events_of(nlp, "Marlow attacked Zembla on Friday."), "ASSAULT").rule

@@ -18,6 +18,7 @@ from dateline.story.dedup import merge_events
 from dateline.story.escalation import escalation, main_pairs
 from dateline.story.timeline import (
     TimelineFilter,
+    day_label,
     is_minor,
     render_timeline,
     select,
@@ -156,6 +157,23 @@ def test_a_happening_reported_before_a_stated_day_is_not_that_days() -> None:
                       sentence_start=0)  # fmt: skip
     stories = merge_events([killing, earlier], {**PUBLISHED, "a0": date(2019, 12, 31)})
     assert len(stories) == 2
+
+
+def test_an_undated_happening_after_a_dated_one_is_on_or_after_its_day() -> None:
+    missiles = events()[4]  # a3: Iran fired missiles at U.S. bases on Jan. 8 (stated)
+    after_missiles = f"verb:shoot down→ASSAULT; after(@{missiles.trigger_start})"
+    downing = replace(missiles, id="u", article_id="undated", date=None, date_stated=False,
+                      source=actor("air defenses", "IRN", "MIL"),
+                      target=actor("an airliner", "UKR"), rule=after_missiles)  # fmt: skip
+    mention = replace(missiles, id="r", article_id="undated", date=None)
+    stories = merge_events([missiles, mention, downing], {**PUBLISHED, "undated": None})
+    after = next(s for s in stories if "u" in s.event_ids)
+    assert after.date == "2020-01-08" and after.date_precision == "after"
+    assert day_label(after) == "≥2020-01-08"
+    plain = replace(downing, rule="verb:shoot down→ASSAULT")
+    alone = next(s for s in merge_events([missiles, mention, plain], {**PUBLISHED, "undated": None})
+                 if "u" in s.event_ids)  # fmt: skip
+    assert alone.date_precision != "after"  # without the marker it is the strike itself
 
 
 def test_uncoded_actors_merge_by_shared_words_only() -> None:

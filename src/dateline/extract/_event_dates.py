@@ -108,6 +108,35 @@ def background(trig: Token) -> str | None:
     return None
 
 
+_AFTER_PREPS = frozenset(["after", "following"])
+_AFTERMATH = frozenset(["aftermath", "wake"])
+
+
+def follows(trig: Token) -> Token | None:
+    """The event noun the trigger's clause says it came after ("*after* the killing of
+    Soleimani", "*following* the attack", "*in the aftermath of* Iran's missile
+    strikes"), else None. A participle clause ("…, killing all 176 people") shares its
+    verb's."""
+    verbs = [trig]
+    if trig.dep_ in ("advcl", "conj") and trig.tag_ == "VBG" and trig.head is not trig:
+        verbs.append(trig.head)
+    for verb in verbs:
+        for prep in verb.children:
+            if prep.dep_ != "prep":
+                continue
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            if prep.lower_ in ("in", "amid") and obj.lemma_.lower() in _AFTERMATH:
+                of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            elif prep.lower_ not in _AFTER_PREPS:
+                continue
+            if obj is not None and obj.pos_ == "NOUN":
+                return obj
+    return None
+
+
 def past_tense(trig: Token) -> bool:
     tok = trig
     for _ in range(3):

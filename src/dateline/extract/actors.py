@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -130,6 +131,7 @@ def extract_mentions(doc: Doc, lex: Lexicons | None = None) -> list[Mention]:
         mentions.append(_mention(doc, c, text, name, label, rule, lex))
 
     mentions.extend(_uncovered_surnames(doc, mentions, persons, lex))
+    mentions.extend(_uncovered_tails(doc, mentions, lex))
     mentions.sort(key=lambda m: m.start)
     _states_by_context(doc, mentions, lex)
     _vote_labels(mentions)
@@ -241,6 +243,37 @@ def _uncovered_surnames(
                 rule="surname-rescan",
             )
         )
+    return out
+
+
+def _uncovered_tails(doc: Doc, mentions: list[Mention], lex: Lexicons) -> list[Mention]:
+    """Later uses of the last word of an organisation named in full ("the Guards" after
+    "the Revolutionary Guards") that spaCy did not tag: the same organisation, when
+    only one named organisation ends so and the word names nothing else."""
+    covered = [(m.start, m.end) for m in mentions]
+    by_tail: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.label != "ORG":
+            continue
+        for words in (name_tokens(m.name), name_tokens(m.text)):
+            if len(words) >= 2 and len(words[-1]) >= 4:
+                found = by_tail.setdefault(words[-1], [])
+                if all(f.name != m.name for f in found):
+                    found.append(m)
+    out: list[Mention] = []
+    for tok in doc:
+        if not tok.is_title or tok.is_sent_start or any(s <= tok.idx < e for s, e in covered):
+            continue
+        orgs = by_tail.get(tok.text.lower(), [])
+        if len(orgs) != 1 or orgs[0].start > tok.idx:
+            continue
+        if lex.actor(tok.text) is not None or lex.country_of(tok.text) is not None:
+            continue
+        org = orgs[0]
+        s_start, s_end = _sentence(doc, tok.i)
+        start, end = tok.idx, tok.idx + len(tok.text)
+        out.append(replace(org, text=tok.text, start=start, end=end, sentence_start=s_start,
+                           sentence_end=s_end, rule="tail-rescan"))  # fmt: skip
     return out
 
 

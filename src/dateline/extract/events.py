@@ -45,7 +45,14 @@ from ._event_args import (
 )
 from ._event_classifier import embed_scores, split_yield
 from ._event_coding import OVERRIDE_P, TypeChoice, assault_mode, choose_type
-from ._event_dates import background, clause_extent, clause_times, main_clause, past_tense
+from ._event_dates import (
+    background,
+    clause_extent,
+    clause_times,
+    follows,
+    main_clause,
+    past_tense,
+)
 from ._event_features import TRANSPARENT, lexicon_entry, pair_trigger
 from ._event_lexicon import EventLexicon, TriggerEntry, load_event_lexicon
 from ._event_modality import PLAN, THREAT, Modality, modality
@@ -559,7 +566,8 @@ def _build(ctx: _Context, sent: Span, cand: _Candidate) -> Event:
         rule=f"{choice.rule}; modality:{value}"
         + (f"({mod.cue})" if mod.cue else "")
         + (f"; background({aside})" if (aside := background(trig)) else "")
-        + anaphor,
+        + anaphor
+        + (f"; after(@{after.idx})" if (after := follows(trig)) is not None else ""),
         date_stated=when.stated,
     )
 

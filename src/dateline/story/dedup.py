@@ -66,6 +66,7 @@ from ._summary import CLAUSE_MAX, clause, majority_actor, majority_location
 
 __all__ = [
     "merge_events", "actor_label", "family", "modality_class", "BACKGROUND_DAYS", "REPORTED",
+    "AFTER",
 ]  # fmt: skip
 
 BACKGROUND_DAYS = 45
@@ -80,6 +81,10 @@ UNDATED_DISTANCE = 999
 UNDATED_ONE_ROLE_OVERLAP = 0.6
 """An event that nothing dates (no stated date, no report date) joins a story event
 only when both roles match, or one does and this share of its clause words recurs."""
+AFTER = "after"
+"""``date_precision`` of a story event nothing dates but its reports' "after X" (or "in
+the aftermath of X"), where X's story event has a stated day: ``date`` is that day,
+and it happened on or after it."""
 REPORTED = "reported"
 """``date_precision`` of a story event whose date no report states: ``date`` is then the
 day it was first reported (or, for an undated article, the last day of its narrow
@@ -274,6 +279,8 @@ def _distance(cluster: _Cluster, item: _Item, people: frozenset[str]) -> int | N
         victim and item.mclass == "planned" and cluster.modality == "happened" and item.report
     ):  # a plan to kill someone, reported when they had been killed, was carried out
         return None
+    if _came_after(cluster, ev):
+        return None  # "in the aftermath of X" is not X
     matched = _roles_matched(cluster, ev)
     if not matched:
         return None
@@ -378,7 +385,8 @@ def merge_events(
         cluster.add(item)
         home[ev.id] = cluster
     clusters = _consolidate(clusters)
-    stories = [_story(c, published) for c in clusters]
+    after = _after_days(clusters)
+    stories = [_story(c, published, after.get(k)) for k, c in enumerate(clusters)]
     _assign_ids(stories, clusters)
     stories.sort(key=lambda s: (s.date or "9999", s.first_reported or "9999", s.id))
     return stories
@@ -423,12 +431,56 @@ def _representative(items: list[_Item]) -> Event:
     return min(items, key=score).event
 
 
-def _story(cluster: _Cluster, published: dict[str, date | None]) -> StoryEvent:
+_AFTER_REF = re.compile(r"; after\(@(\d+)\)")  # as extract.events writes rules
+
+
+def _came_after(cluster: _Cluster, ev: Event) -> bool:
+    """The event says it came after a happening the cluster reports."""
+    ref = _AFTER_REF.search(ev.rule)
+    if ref is None or not ev.article_id:
+        return False
+    at = int(ref.group(1))
+    return any(
+        i.event.article_id == ev.article_id and i.event.trigger_start == at for i in cluster.items
+    )
+
+
+def _after_days(clusters: list[_Cluster]) -> dict[int, date]:
+    """For a story event nothing else dates, the day of the happening its reports say
+    it came after ("in the aftermath of Iran's missile strikes", dated Jan. 8 by
+    their story event), by cluster index."""
+    where: dict[tuple[str, int], list[_Cluster]] = {}
+    for c in clusters:
+        for i in c.items:
+            if i.event.article_id:
+                where.setdefault((i.event.article_id, i.event.trigger_start), []).append(c)
+    out: dict[int, date] = {}
+    for k, c in enumerate(clusters):
+        if c.best_span() is not None or c.anchor() is not None:
+            continue
+        days = []
+        for i in c.items:
+            ref = _AFTER_REF.search(i.event.rule)
+            key = (i.event.article_id or "", int(ref.group(1))) if ref else None
+            for other in where.get(key, []) if key else []:
+                span = other.best_span() if other is not c else None
+                if span is not None and span.precision == "day":
+                    days.append(span.lo)
+        if days:
+            out[k] = max(days)
+    return out
+
+
+def _story(
+    cluster: _Cluster, published: dict[str, date | None], after: date | None = None
+) -> StoryEvent:
     items = cluster.items
     span = cluster.best_span()
     if span is not None:
         when: str | None = span.value
         precision = span.precision
+    elif after is not None:
+        when, precision = after.isoformat(), AFTER
     else:
         anchor = cluster.anchor()
         when, precision = (anchor.isoformat(), REPORTED) if anchor else (None, "unknown")

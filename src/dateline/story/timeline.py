@@ -28,7 +28,7 @@ from typing import Any
 
 from ..models import ClaimGroup, StoryEvent
 from ._dates import DateSpan, span_of, within
-from .dedup import REPORTED, actor_label
+from .dedup import AFTER, REPORTED, actor_label
 from .escalation import pair_of
 
 __all__ = [
@@ -91,7 +91,7 @@ def is_minor(story: StoryEvent) -> bool:
     """
     if not story.date:
         return True
-    if story.date_precision != REPORTED or len(story.articles) > 1:
+    if story.date_precision not in (REPORTED, AFTER) or len(story.articles) > 1:
         return False
     return story.background or pair_of(story) is None
 
@@ -114,16 +114,19 @@ def select(stories: list[StoryEvent], flt: TimelineFilter) -> list[StoryEvent]:
 
 def order_key(s: StoryEvent) -> tuple[str, bool, int, str, str]:
     """Timeline order: by day; stated dates first, then the most-reported happenings."""
-    stated = s.date_precision != REPORTED
+    stated = s.date_precision not in (REPORTED, AFTER)
     return (s.date or "9999", not stated, -len(s.articles), s.first_reported or "9999", s.id)
 
 
 def day_label(s: StoryEvent | dict[str, Any]) -> str:
-    """The date as shown: "2020-01-03", or "≤2020-01-03" when only the report date is known."""
+    """The date as shown: "2020-01-03"; "≤2020-01-03" when only the report date is
+    known; "≥2020-01-08" when only a happening it came after is dated."""
     when = s["date"] if isinstance(s, dict) else s.date
     precision = s["date_precision"] if isinstance(s, dict) else s.date_precision
     if not when:
         return "undated"
+    if precision == AFTER:
+        return f"≥{when}"
     return f"≤{when}" if precision == REPORTED else when
 
 
