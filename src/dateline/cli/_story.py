@@ -32,7 +32,8 @@ def timeline(
 
     Planned and threatened events are marked; "disputed figures" flags events
     whose casualty or other figures conflict between sources. Rows marked
-    "≤DAY" are dated only by their reports (on or before that day).
+    "≤DAY" are dated only by their reports (on or before that day); rows marked
+    "≥DAY" only by a happening they came after ("in the aftermath of ...").
 
     \b
     Example:

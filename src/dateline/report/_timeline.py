@@ -83,7 +83,8 @@ def timeline_section(data: StoryData, cites: Citations) -> str:
         "happening, merged across articles. Within a day, events the text dates come "
         "first (most-reported first); grey rows marked ≤ are dated only by their first "
         "report, or an undated article's publication window (they happened on or before "
-        "that day). Threatened and planned events are "
+        "that day); grey rows marked ≥ are dated only by a happening they came after "
+        "(on or after that day). Threatened and planned events are "
         "marked; the links go to the sentences that report each event. Story window"
         f"{escape(span)}.</p>",
         _rows(main, events, cites),
