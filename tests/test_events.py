@@ -538,3 +538,9 @@ def test_what_an_event_came_after_is_marked(nlp: Language) -> None:
     sent = one(events_of(nlp, text), "MOBILIZE")
     assert "; after(@" in sent.rule
     assert "after(" not in one(events_of(nlp, "Marlow attacked Zembla on Friday."), "ASSAULT").rule
+
+
+def test_whoever_is_prompted_to_act_is_the_actor(nlp: Language) -> None:
+    text = "The attack prompted Marlow to send additional troops to Zembla."
+    ev = one(events_of(nlp, text), "MOBILIZE")
+    assert ev.source is not None and ev.source.text == "Marlow"

@@ -27,6 +27,7 @@ SOURCE_PREPS = ("in", "during", "amid")
 OBJECT_CONTROL = {
     "urge", "ask", "call", "invite", "force", "order", "allow", "help", "press",
     "tell", "persuade", "encourage", "compel", "push", "pressure", "permit", "authorize",
+    "prompt", "lead", "cause", "require", "warn", "instruct", "direct", "enable", "convince",
 }  # fmt: skip
 INSTRUMENTS = {
     "missile", "rocket", "drone", "bomb", "shell", "mortar", "troop", "force", "soldier",
