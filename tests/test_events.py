@@ -544,3 +544,18 @@ def test_whoever_is_prompted_to_act_is_the_actor(nlp: Language) -> None:
     text = "The attack prompted Marlow to send additional troops to Zembla."
     ev = one(events_of(nlp, text), "MOBILIZE")
     assert ev.source is not None and ev.source.text == "Marlow"
+
+
+def test_a_which_clause_that_kills_tells_what_the_strikes_did(nlp: Language) -> None:
+    text = (
+        "The protests followed Marlow air strikes on bases operated by the Zembla "
+        "militia, which killed at least 25 fighters."
+    )
+    killed = next(e for e in events_of(nlp, text) if e.trigger == "killed")
+    assert killed.source is not None and "strikes" in killed.source.text
+    own = next(
+        e
+        for e in events_of(nlp, "The army fought the militia, which killed 25 soldiers.")
+        if e.trigger == "killed"
+    )
+    assert own.source is not None and own.source.text == "the militia"

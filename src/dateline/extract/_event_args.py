@@ -150,10 +150,32 @@ def controller(tok: Token, depth: int = 0) -> Arg | None:
     if tok.dep_ == "conj" and head is not tok:
         return verb_subject(head, depth + 1)
     if tok.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN") and not is_passive(tok):
-        return phrase(head, "relcl")
+        return phrase(_lethal_antecedent(tok) or head, "relcl")
     if tok.dep_ == "advcl" and tok.tag_ == "VBG" and head is not tok:
         return verb_subject(head, depth + 1)
     return None
+
+
+_LETHAL = frozenset(["kill", "wound", "injure"])
+_STRIKE_NOUNS = frozenset([
+    "strike", "airstrike", "attack", "raid", "bombing", "bombardment", "shelling", "blast",
+    "explosion", "barrage", "assault",
+])  # fmt: skip
+
+
+def _lethal_antecedent(rel: Token) -> Token | None:
+    """ "U.S. air strikes on bases operated by the militia, which killed 25 fighters":
+    a comma-set "which" clause that kills or wounds, hung by the parser on a group
+    deep in the phrase, tells what the strikes did. The nearest attack noun before
+    its head, when the head is no attack itself."""
+    head = rel.head
+    which = _child(rel, ("nsubj",))
+    if which is None or which.lower_ != "which" or rel.lemma_.lower() not in _LETHAL:
+        return None
+    if head.lemma_.lower() in _STRIKE_NOUNS or rel.doc[which.i - 1].text != ",":
+        return None
+    before = [t for t in head.sent if t.i < head.i and t.lemma_.lower() in _STRIKE_NOUNS]
+    return before[-1] if before and before[-1].pos_ == "NOUN" else None
 
 
 def verb_subject(tok: Token, depth: int = 0) -> Arg | None:

@@ -38,6 +38,11 @@ or where one reports a source-less clause of a sentence the other reports, with 
 role clashing ("Iran launched 16 missiles, with 11 hitting al-Asad air base"; but
 "protesters angry about U.S. air strikes torched a post" are two happenings).
 
+A person is killed once: mentions with the same victim need no shared wording,
+whether the victim is a named person or one unnamed person told by the same noun and
+country ("a U.S. contractor"); a killing of many ("80 American soldiers") is never
+that of one unnamed person.
+
 An event whose subject is an attack named before ("*The attack* also killed
 al-Muhandis", marked by the extractor) joins the story event of its article's
 nearest earlier asserted attack, whatever its target. Story events are never
@@ -233,11 +238,52 @@ def _killed(item: _Item) -> bool:
 
 def _same_victim(cluster: _Cluster, ev: Event, people: frozenset[str]) -> bool:
     """The cluster killed a person the event also targets ("the decision to target
-    Soleimani" ~ "a U.S. strike killed Soleimani"): a person is killed once."""
+    Soleimani" ~ "a U.S. strike killed Soleimani"), or one unnamed person the event
+    also kills, told by the same noun and country ("Iran killed an American
+    contractor" ~ "the killing of a U.S. civilian contractor"): a person is killed once."""
     if ev.target is None or not any(_killed(i) for i in cluster.items):
         return False
     eid = ev.target.entity_id
-    return bool(eid) and eid in people and eid in cluster.target.entities
+    if eid and eid in people and eid in cluster.target.entities:
+        return True
+    key = _unnamed_victim(ev.target)
+    return (
+        key is not None
+        and ev.trigger.lower().startswith(LETHAL_TRIGGERS)
+        and any(_killed(i) and _unnamed_victim(i.event.target) == key for i in cluster.items)
+    )
+
+
+def _victims_clash(cluster: _Cluster, ev: Event) -> bool:
+    """The cluster killed one unnamed person ("a U.S. contractor") and the event kills
+    many ("80 American terrorists", "thousands of Americans"): other victims."""
+    if ev.target is None or not ev.trigger.lower().startswith(LETHAL_TRIGGERS):
+        return False
+    if not _many(ev.target.text):
+        return False
+    killed = [i.event.target for i in cluster.items if _killed(i) and i.event.target is not None]
+    return bool(killed) and all(_unnamed_victim(t) is not None for t in killed)
+
+
+def _many(text: str) -> bool:
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return bool(words) and (
+        words[-1].endswith("s") or any(w.isdigit() or w in _MANY for w in words)
+    )
+
+
+_MANY = frozenset(["many", "dozens", "hundreds", "thousands", "scores", "several", "all"])
+
+
+def _unnamed_victim(actor: EventActor | None) -> tuple[str, str] | None:
+    """One person named by a singular noun with a country ("a U.S. contractor"):
+    the noun and the country."""
+    if actor is None or not actor.country:
+        return None
+    words = re.findall(r"[a-z]+", actor.text.lower())
+    if len(words) < 2 or words[0] not in ("a", "an") or words[-1].endswith("s"):
+        return None
+    return words[-1], actor.country
 
 
 def _same_sentence(cluster: _Cluster, ev: Event) -> bool:
@@ -275,6 +321,8 @@ def _distance(cluster: _Cluster, item: _Item, people: frozenset[str]) -> int | N
     if cluster.family != family(ev.type, ev.modality):
         return None
     victim = cluster.family in ONCE_FAMILIES and _same_victim(cluster, ev, people)
+    if cluster.family in ONCE_FAMILIES and _victims_clash(cluster, ev):
+        return None
     if cluster.modality != item.mclass and not (
         victim and item.mclass == "planned" and cluster.modality == "happened" and item.report
     ):  # a plan to kill someone, reported when they had been killed, was carried out
