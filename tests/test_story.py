@@ -295,6 +295,16 @@ def test_cli_timeline_and_report_over_a_store(tmp_path: Path) -> None:
     assert "Soleimani" in page and "<script>alert" not in page
     assert USA_MIL.country in page and SOLEIMANI.text in page
     assert timeline_rows([]) == []
+    result = runner.invoke(cli, ["escalation", "--db", db, "--pair", "usa-irn", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    points = json.loads(result.output)
+    assert points and {p["pair"] for p in points} == {"IRN–USA"}
+    assert any(p["date"] == "2020-01-03" and p["events"] >= 1 for p in points)
+    assert all(p["mean_intensity"] < 0 for p in points)
+    text = runner.invoke(cli, ["escalation", "--db", db, "--until", "2020-01-03"]).output
+    assert "IRN–USA" in text and "2020-01-08" not in text
+    bad = runner.invoke(cli, ["escalation", "--db", db, "--pair", "IRN"])
+    assert bad.exit_code != 0 and "not a pair" in bad.output
 
 
 def test_plan_dated_before_its_report_is_a_past_act_but_a_future_plan_stays_apart() -> None:

@@ -1,8 +1,9 @@
-"""Story commands: timeline and report."""
+"""Story commands: timeline, escalation and report."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+import re
+from dataclasses import asdict, replace
 from datetime import date
 from pathlib import Path
 
@@ -56,6 +57,60 @@ def timeline(
         hidden = len(select(data.stories, replace(flt, minor=True))) - len(rows)
         if hidden:
             click.echo(f"({hidden} minor rows not shown: --minor shows them)", err=True)
+
+
+ESCALATION_COLUMNS = ("pair", "date", "events", "unstated", "mean_intensity")
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--pair", "pairs", multiple=True,
+              help="Only this actor pair, e.g. IRN-USA (repeatable, any order).")  # fmt: skip
+@click.option("--since", type=DATE, help="First day to show.")
+@click.option("--until", type=DATE, help="Last day to show.")
+@format_option()
+def escalation(
+    db: str, pairs: tuple[str, ...], since: date | None, until: date | None, fmt: str
+) -> None:
+    """Per actor pair and day: how many happenings, and how hostile (mean intensity).
+
+    One row per pair and day, counted over story events (a killing reported ten
+    times counts once); ``unstated`` of them are dated only by their reports.
+    Intensity runs from -10 (hostile) to +10 (cooperative).
+
+    \b
+    Example:
+      dateline escalation --pair IRN-USA
+      dateline escalation --since 2020-01-01 --format csv
+    """
+    from ..export import format_listing
+    from ..story.build import load_story
+    from ..story.escalation import PAIR_SEP
+    from ..story.escalation import escalation as daily
+
+    with open_store(db) as store:
+        try:
+            data = load_story(store)
+        except DatelineError as exc:
+            raise click.ClickException(str(exc)) from exc
+    wanted = {_pair_key(p, PAIR_SEP) for p in pairs}
+    points = [
+        p
+        for p in daily(data.stories)
+        if (not wanted or p.pair in wanted)
+        and (since is None or p.date >= since.isoformat())
+        and (until is None or p.date <= until.isoformat())
+    ]
+    records = [asdict(p) for p in points]
+    click.echo(format_listing(records, fmt, ESCALATION_COLUMNS))
+
+
+def _pair_key(text: str, sep: str) -> str:
+    """ "usa-irn", "IRN–USA", "IRN/USA" -> "IRN–USA"."""
+    parts = [p.strip().upper() for p in re.split(r"[-–/, ]+", text) if p.strip()]
+    if len(parts) != 2:
+        raise click.BadParameter(f"{text!r} is not a pair like IRN-USA", param_hint="--pair")
+    return sep.join(sorted(parts))
 
 
 @cli.command()
