@@ -559,3 +559,9 @@ def test_a_which_clause_that_kills_tells_what_the_strikes_did(nlp: Language) -> 
         if e.trigger == "killed"
     )
     assert own.source is not None and own.source.text == "the militia"
+
+
+def test_a_when_clause_happens_at_its_verbs_time(nlp: Language) -> None:
+    text = "Zembla's demand gained traction on Sunday when Marlow's parliament backed the plan."
+    backed = next(e for e in events_of(nlp, text) if e.trigger == "backed")
+    assert backed.date == "2021-03-07" and backed.date_stated

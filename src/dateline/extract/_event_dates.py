@@ -53,12 +53,16 @@ def main_clause(trig: Token) -> bool:
 
     A reduced or relative clause, an adverbial clause or a noun inside a prepositional
     phrase ("in retaliation for the killing of …") often tells of an earlier event;
-    one giving the means of its verb ("responded with missile strikes") does not.
+    one giving the means of its verb ("responded with missile strikes") and a "when"
+    clause ("gained traction on Sunday when parliament backed …") do not.
     """
     tok = trig
     for _ in range(8):
         if _means(tok):
             tok = tok.head.head  # "responded with missile strikes": the verb's own act
+            continue
+        if _when_clause(tok):
+            tok = tok.head  # "gained traction on Sunday when parliament backed …"
             continue
         if tok.dep_ in ("acl", "relcl", "advcl", "pobj", "pcomp", "appos"):
             return False
@@ -69,6 +73,15 @@ def main_clause(trig: Token) -> bool:
 
 
 _MEANS_PREPS = frozenset(["with", "by", "through", "via"])
+
+
+def _when_clause(tok: Token) -> bool:
+    """An adverbial "when" clause of a verb: its happening is at the verb's time."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "advmod" and c.lower_ == "when" for c in tok.children)
+    )
 
 
 def _means(tok: Token) -> bool:
