@@ -90,8 +90,11 @@ def timeline_section(data: StoryData, cites: Citations) -> str:
         _rows(main, events, cites),
     ]
     groups = (
-        ("Single reports without a stated date, told as background or lacking a second "
-         "known actor", minor),
+        (
+            "Single reports without a stated date, told as background or lacking a second "
+            "known actor",
+            minor,
+        ),
         ("Background: earlier events the articles recall", background),
         ("Undated: no date in the text or the article", undated),
     )
