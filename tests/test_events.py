@@ -565,3 +565,10 @@ def test_a_when_clause_happens_at_its_verbs_time(nlp: Language) -> None:
     text = "Zembla's demand gained traction on Sunday when Marlow's parliament backed the plan."
     backed = next(e for e in events_of(nlp, text) if e.trigger == "backed")
     assert backed.date == "2021-03-07" and backed.date_stated
+
+
+def test_coordinated_verbs_share_the_object(nlp: Language) -> None:
+    evs = events_of(nlp, "The blast killed and wounded dozens of people in Zembla.")
+    for trigger in ("killed", "wounded"):
+        ev = next(e for e in evs if e.trigger == trigger)
+        assert ev.target is not None and ev.target.text.startswith("dozens of people")

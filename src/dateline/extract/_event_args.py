@@ -276,7 +276,7 @@ def verb_args(tok: Token, attack_nouns: set[str]) -> Args:
             target = controller(tok)
         return Args(source, target)
     source = verb_subject(tok)
-    obj = _usable(_child(tok, OBJ))
+    obj = _usable(_child(tok, OBJ)) or _shared_object(tok)
     target = None
     if obj is not None and obj.lemma_.lower() not in INSTRUMENTS:
         target = phrase(obj, "obj")
@@ -300,6 +300,17 @@ def verb_args(tok: Token, attack_nouns: set[str]) -> Args:
             target = phrase(inner_obj, "xcomp-obj") if inner_obj is not None else None
             target = target or _prep_target(inner, TARGET_PREPS)
     return Args(source, target)
+
+
+def _shared_object(tok: Token) -> Token | None:
+    """ "killed or badly wounded thousands of Americans": a verb with no object of its
+    own shares that of the verb coordinated right after it."""
+    if any(c.dep_ in ("prep", "xcomp", "ccomp") for c in tok.children):
+        return None
+    conj = next((c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+    if conj is None or not any(c.dep_ == "cc" for c in tok.children):
+        return None
+    return _usable(_child(conj, OBJ))
 
 
 def converse_giver(noun: Token) -> Arg | None:
