@@ -421,10 +421,11 @@ def test_minor_rows_are_left_out_unless_asked_for() -> None:
     shown = select([threat, vague, undated, twice], TimelineFilter())
     assert {s.id for s in shown} == {threat.id, "twice"}
     assert len(select([threat, vague, undated, twice], TimelineFilter(minor=True))) == 4
-    # told as background ("militias that helped ..."): minor when one article says so
+    # told as background ("militias that helped ..."), by one article or by several
     context = replace(threat, id="context", background=True)
     widely = replace(context, id="widely", articles=["a1", "a2"])
-    assert [is_minor(s) for s in (context, widely)] == [True, False]
+    assert [is_minor(s) for s in (context, widely)] == [True, True]
+    assert not is_minor(replace(widely, background=False))
 
 
 def test_facility_is_judged_by_the_head_word() -> None:

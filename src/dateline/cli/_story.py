@@ -22,8 +22,8 @@ from ._app import DATE, DB_OPTION, cli, format_option, open_store
 @click.option("--all", "all_modalities", is_flag=True,
               help="Also show denied, negated, conditional and questioned events.")  # fmt: skip
 @click.option("--minor", is_flag=True,
-              help="Also show undated events, and single reports that state no date "
-                   "and lack a second known actor.")  # fmt: skip
+              help="Also show undated events, background told without a date, and "
+                   "single reports that state no date and lack a second known actor.")  # fmt: skip
 @format_option(TIMELINE_FORMATS)
 def timeline(
     db: str, since: date | None, until: date | None, actor: str | None,

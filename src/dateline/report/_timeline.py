@@ -91,8 +91,8 @@ def timeline_section(data: StoryData, cites: Citations) -> str:
     ]
     groups = (
         (
-            "Single reports without a stated date, told as background or lacking a second "
-            "known actor",
+            "Reports without a stated date told as background, or single ones lacking a "
+            "second known actor",
             minor,
         ),
         ("Background: earlier events the articles recall", background),

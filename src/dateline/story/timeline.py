@@ -79,21 +79,23 @@ def actor_matches(story: StoryEvent, actor: str) -> bool:
 
 
 def is_minor(story: StoryEvent) -> bool:
-    """A row a default timeline leaves out: no date at all, or a single report that
-    states no date and either lacks a second known actor ("he called", "They're
-    allowed") or tells it as background (``StoryEvent.background``: "militias that
-    helped crush Islamic State").
+    """A row a default timeline leaves out: no date at all; a happening whose date no
+    report states and that every report tells as background (``StoryEvent.background``:
+    "militias that helped crush Islamic State", "Soleimani had killed thousands");
+    or a single such report that lacks a second known actor ("he called").
 
-    Such rows are mostly background or passing mentions; a happening several
-    articles report, or one whose date the text states, is always kept, and so is
-    a news clause between two known actors (coded or named entities, as in
-    :func:`~dateline.story.escalation.pair_of`: "Britain condemned the Iranian action").
+    A happening whose date the text states is always kept, and so is one several
+    articles report as news, or a news clause between two known actors (coded or
+    named entities, as in :func:`~dateline.story.escalation.pair_of`: "Britain
+    condemned the Iranian action").
     """
     if not story.date:
         return True
-    if story.date_precision not in (REPORTED, AFTER) or len(story.articles) > 1:
+    if story.date_precision not in (REPORTED, AFTER):
         return False
-    return story.background or pair_of(story) is None
+    if story.background:
+        return True
+    return len(story.articles) == 1 and pair_of(story) is None
 
 
 def select(stories: list[StoryEvent], flt: TimelineFilter) -> list[StoryEvent]:
