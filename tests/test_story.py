@@ -193,6 +193,17 @@ def test_one_unnamed_victim_is_killed_once_and_not_by_a_killing_of_many() -> Non
     assert sorted(sorted(s.event_ids) for s in stories) == [["k1", "k2"], ["k3"]]
 
 
+def test_people_alone_is_no_shared_target() -> None:
+    base = events()[4]  # a3, published Jan. 9
+    stampede = replace(base, id="s1", source=actor("A stampede", None),
+                       target=actor("at least 56 people", None, "CVL"),
+                       sentence="A stampede killed at least 56 people.")  # fmt: skip
+    quote = replace(base, id="s2", source=actor("They", None), date_stated=False,
+                    target=actor("our people", None, "CVL"), sentence="They kill our people.",
+                    sentence_start=700)  # fmt: skip
+    assert len(merge_events([stampede, quote], PUBLISHED)) == 2
+
+
 def test_uncoded_actors_merge_by_shared_words_only() -> None:
     base = replace(events()[0], source=actor("the militia", None), target=actor("protesters", None))
     same = replace(base, id="s2", source=actor("militia fighters", None))

@@ -19,6 +19,7 @@ _STOP = {
     "which", "those", "these", "one", "many", "more", "most", "all", "any", "new", "no",
     "not", "also", "about", "after", "before", "over", "into", "than", "as", "was", "were",
     "is", "are", "be", "been", "had", "has", "have", "said", "says",
+    "people", "person", "persons",  # "at least 56 people" ~ "our people" is no match
 }  # fmt: skip
 
 
