@@ -572,3 +572,28 @@ def test_coordinated_verbs_share_the_object(nlp: Language) -> None:
     for trigger in ("killed", "wounded"):
         ev = next(e for e in evs if e.trigger == trigger)
         assert ev.target is not None and ev.target.text.startswith("dozens of people")
+
+
+def test_review_guards_on_shared_objects_which_clauses_means_and_present(
+    nlp: Language,
+) -> None:
+    two = events_of(nlp, "Protesters attacked, and police arrested dozens of people.")
+    attacked = next(e for e in two if e.trigger == "attacked")
+    assert attacked.target is None  # the arrest has its own subject
+    text = (
+        "After the bombing, the government, which killed 25 protesters last year, imposed a curfew."
+    )
+    killed = next(e for e in events_of(nlp, text) if e.trigger == "killed")
+    assert killed.source is not None and "government" in killed.source.text
+    assert "anaphor" not in killed.rule
+    charged = events_of(nlp, "Zembla was charged on Monday with the killing of the diplomat.")
+    killing = next(e for e in charged if e.trigger == "killing")
+    assert not killing.date_stated  # charged on Monday, not killed on Monday
+    news = one(events_of(nlp, "Zembla launches missiles at Marlow bases."), "ASSAULT")
+    assert "background(" not in news.rule
+    strikes = (
+        "The protests followed Marlow air strikes on bases operated by the Zembla "
+        "militia, which killed at least 25 fighters."
+    )
+    deaths = next(e for e in events_of(nlp, strikes) if e.trigger == "killed")
+    assert "background(" not in deaths.rule

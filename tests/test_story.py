@@ -204,6 +204,29 @@ def test_people_alone_is_no_shared_target() -> None:
     assert len(merge_events([stampede, quote], PUBLISHED)) == 2
 
 
+def test_review_guards_on_anaphors_sites_and_victims() -> None:
+    from dateline.story._match import site
+    from dateline.story.dedup import _many
+
+    killing = events()[0]  # a1, Jan. 3, stated
+    threat = replace(killing, id="t", type="THREATEN", source=None, date_stated=False,
+                     target=actor("the truce", None), sentence_start=killing.sentence_start + 90,
+                     rule="verb:threaten→THREATEN; modality:asserted; anaphor(attack)")  # fmt: skip
+    stories = merge_events([killing, threat], PUBLISHED)
+    assert len(stories) == 2  # "The attack threatened the truce" is no second victim
+    # the anaphor placed first (a stated date) still finds its attack
+    early = replace(killing, id="k", date_stated=False)
+    muhandis = replace(killing, id="m", source=None, sentence_start=killing.sentence_start + 90,
+                       target=actor("Abu Mahdi al-Muhandis", "IRQ", "UAF"),
+                       rule="verb:kill→ASSAULT; modality:asserted; anaphor(attack)")  # fmt: skip
+    (one_story,) = merge_events([early, muhandis], PUBLISHED)
+    assert sorted(one_story.event_ids) == ["k", "m"]
+    assert site("Ain al-Asad air base") != site("the K-1 military base")
+    assert site("the U.S. Embassy") == site("the U.S. embassy") == " embassy"
+    assert _many("80 American terrorists") and _many("thousands of Americans")
+    assert not _many("a 25-year-old U.S. contractor") and not _many("Abu Mahdi al-Muhandis")
+
+
 def test_uncoded_actors_merge_by_shared_words_only() -> None:
     base = replace(events()[0], source=actor("the militia", None), target=actor("protesters", None))
     same = replace(base, id="s2", source=actor("militia fighters", None))
@@ -314,6 +337,9 @@ def test_cli_timeline_and_report_over_a_store(tmp_path: Path) -> None:
     assert all(p["mean_intensity"] < 0 for p in points)
     text = runner.invoke(cli, ["escalation", "--db", db, "--until", "2020-01-03"]).output
     assert "IRN–USA" in text and "2020-01-08" not in text
+    from dateline.cli._story import _pair_key
+
+    assert _pair_key("ent_3f2a9c-usa", "–") == "USA–ent_3f2a9c"
     bad = runner.invoke(cli, ["escalation", "--db", db, "--pair", "IRN"])
     assert bad.exit_code != 0 and "not a pair" in bad.output
 

@@ -106,11 +106,13 @@ def escalation(
 
 
 def _pair_key(text: str, sep: str) -> str:
-    """ "usa-irn", "IRN–USA", "IRN/USA" -> "IRN–USA"."""
-    parts = [p.strip().upper() for p in re.split(r"[-–/, ]+", text) if p.strip()]
+    """ "usa-irn", "IRN–USA", "IRN/USA" -> "IRN–USA"; an entity id ("ent_3f2a9c…",
+    which has no dash) stays as written: "ent_3f2a9c-usa" -> "USA–ent_3f2a9c"."""
+    parts = [p.strip() for p in re.split(r"[-–/, ]+", text) if p.strip()]
     if len(parts) != 2:
         raise click.BadParameter(f"{text!r} is not a pair like IRN-USA", param_hint="--pair")
-    return sep.join(sorted(parts))
+    codes = [p.upper() if re.fullmatch(r"[A-Za-z]{3}", p) else p for p in parts]
+    return sep.join(sorted(codes))
 
 
 @cli.command()

@@ -28,7 +28,7 @@ CLEAR_MARGIN = 1.5
 """When two different dates pass for one weekday, the best must outweigh the next by this."""
 DERIVED_LINK_FACTOR = 1.5
 POOLED_STORIES = 2
-"""A date that no single mention links clearly may still link when mentions in this
+"""When no single mention links a weekday, it may still link when mentions in this
 many other stories, each sharing :data:`LINK_MIN_SHARED` stems, together weigh
 :data:`_POOLED_WEIGHT` ("his death on Friday in a U.S. air strike ... at Baghdad
 airport" ~ "a U.S. air strike in Baghdad on Friday killed" in two dated stories)."""
@@ -211,9 +211,11 @@ def _scores(
         kind = "linked" if p.article == i else "group"
         best, best_kind, pairs = scored.get(when, (0.0, "", 0))
         scored[when] = (shared, kind, pairs + 1) if shared > best else (best, best_kind, pairs + 1)
+    if scored:
+        return scored  # pooled weak links only stand in for a missing link
     for when, stories in weak.items():
         total = sum(stories.values())
-        if when not in scored and len(stories) >= POOLED_STORIES and total >= _POOLED_WEIGHT:
+        if len(stories) >= POOLED_STORIES and total >= _POOLED_WEIGHT:
             scored[when] = (total, "group", len(stories))
     return scored
 

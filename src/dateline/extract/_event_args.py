@@ -150,7 +150,7 @@ def controller(tok: Token, depth: int = 0) -> Arg | None:
     if tok.dep_ == "conj" and head is not tok:
         return verb_subject(head, depth + 1)
     if tok.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN") and not is_passive(tok):
-        return phrase(_lethal_antecedent(tok) or head, "relcl")
+        return phrase(lethal_antecedent(tok) or head, "relcl")
     if tok.dep_ == "advcl" and tok.tag_ == "VBG" and head is not tok:
         return verb_subject(head, depth + 1)
     return None
@@ -163,7 +163,7 @@ _STRIKE_NOUNS = frozenset([
 ])  # fmt: skip
 
 
-def _lethal_antecedent(rel: Token) -> Token | None:
+def lethal_antecedent(rel: Token) -> Token | None:
     """ "U.S. air strikes on bases operated by the militia, which killed 25 fighters":
     a comma-set "which" clause that kills or wounds, hung by the parser on a group
     deep in the phrase, tells what the strikes did. The nearest attack noun before
@@ -172,6 +172,8 @@ def _lethal_antecedent(rel: Token) -> Token | None:
     which = _child(rel, ("nsubj",))
     if which is None or which.lower_ != "which" or rel.lemma_.lower() not in _LETHAL:
         return None
+    if which.i == 0 or head.dep_ != "pobj":
+        return None  # only a group inside a phrase ("operated by the militia, which …")
     if head.lemma_.lower() in _STRIKE_NOUNS or rel.doc[which.i - 1].text != ",":
         return None
     before = [t for t in head.sent if t.i < head.i and t.lemma_.lower() in _STRIKE_NOUNS]
@@ -308,8 +310,10 @@ def _shared_object(tok: Token) -> Token | None:
     if any(c.dep_ in ("prep", "xcomp", "ccomp") for c in tok.children):
         return None
     conj = next((c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
-    if conj is None or not any(c.dep_ == "cc" for c in tok.children):
+    if conj is None or conj.i - tok.i > 4 or not any(c.dep_ == "cc" for c in tok.children):
         return None
+    if _child(conj, SUBJ + PASS_SUBJ) is not None:
+        return None  # "Protesters attacked, and police arrested dozens": two clauses
     return _usable(_child(conj, OBJ))
 
 

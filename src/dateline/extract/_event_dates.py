@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..models import TimeExpression
+from ._event_args import lethal_antecedent
 
 _ASIDE = ("relcl", "appos", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj")
 
@@ -84,6 +85,12 @@ def _when_clause(tok: Token) -> bool:
     )
 
 
+_ANSWERING = frozenset(["respond", "retaliate", "react", "reply", "answer", "hit", "strike",
+                        "attack", "punish", "avenge"])  # fmt: skip
+"""Verbs whose "with"/"by" phrase is the act itself ("responded with strikes"); for
+others it need not be ("was charged on Monday with the killing of …")."""
+
+
 def _means(tok: Token) -> bool:
     """A noun giving the means of its clause's verb ("Iran responded *with* missile
     strikes on Jan. 8", "retaliated by firing rockets"): the verb's date is its date."""
@@ -93,26 +100,36 @@ def _means(tok: Token) -> bool:
         and prep.lower_ in _MEANS_PREPS
         and prep.dep_ == "prep"
         and prep.head.pos_ in ("VERB", "AUX")
+        and prep.head.lemma_.lower() in _ANSWERING
     )
+
+
+_STANCES = frozenset([
+    "blame", "accuse", "consider", "support", "oppose", "back", "reject", "deny", "want",
+    "seek", "demand", "fund", "arm", "sanction", "control", "view", "regard", "hold",
+])  # fmt: skip
+"""Verbs whose simple present states a standing view or relation ("Washington blames
+Soleimani"), not the news ("Iran launches missiles")."""
 
 
 def background(trig: Token) -> str | None:
     """Why the trigger's clause tells background rather than the news: it describes a
     noun ("militias *that helped* crush Islamic State", "groups *opposed* to the U.S.
     presence"), is in the past perfect ("Iran *had sought* to avoid casualties") or
-    in the simple present ("Washington *blames* Soleimani for attacks").
+    states a standing view in the simple present ("Washington *blames* Soleimani for
+    attacks"). A "which" clause that tells what strikes did is news.
     None for a clause of the news itself."""
     tok = trig
     for _ in range(8):
         if tok.dep_ in ("relcl", "acl"):
-            return tok.dep_
+            return None if lethal_antecedent(tok) is not None else tok.dep_
         if tok.dep_ == "amod" and tok.pos_ == "VERB":
             return "acl"  # "groups opposed to ..." read as an adjective
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "conj":
             aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
             if tok.tag_ == "VBN" and "had" in aux:
                 return "pluperfect"
-            if tok.tag_ in ("VBZ", "VBP") and not aux:
+            if tok.tag_ in ("VBZ", "VBP") and not aux and tok.lemma_.lower() in _STANCES:
                 return "present"  # "Washington blames Soleimani for attacks": a standing view
             return None
         if tok.head is tok:

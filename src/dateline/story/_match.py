@@ -50,14 +50,27 @@ def facility(text: str | None) -> bool:
     return bool(words) and words[-1] in _FACILITIES
 
 
-_SITES = _FACILITIES | {"embassy", "consulate", "post", "checkpoint", "station"}
+_SITES = _FACILITIES | {"embassy", "consulate", "checkpoint"}
 
 
 def site(text: str | None) -> str | None:
-    """The head word of a phrase naming a place that can be attacked ("the U.S.
-    Embassy", "a security post", "al-Asad air base"), else None."""
-    words = re.findall(r"[a-z]+", (text or "").lower())
-    return words[-1] if words and words[-1] in _SITES else None
+    """A place that can be attacked ("the U.S. Embassy", "al-Asad air base"), as its
+    head word and the names before it ("embassy", "al-asad|ain embassy" …: the names
+    sorted and joined), else None. A country name is no name here ("U.S.", "Iraqi"):
+    the country is kept apart. Two sites are one when head, names and country agree."""
+    tokens = re.findall(r"[A-Za-z0-9][A-Za-z0-9.'-]*", text or "")
+    if not tokens or tokens[-1].lower() not in _SITES:
+        return None
+    lex = load_lexicons()
+    names = sorted(
+        t.lower()
+        for t in tokens[:-1]
+        if (t[0].isupper() or t[0].isdigit())
+        and t.lower() not in _STOP
+        and lex.country_of(t) is None
+        and t.lower() not in _FACILITIES
+    )
+    return "|".join(names) + " " + tokens[-1].lower()
 
 
 def _agentive(text: str | None) -> bool:

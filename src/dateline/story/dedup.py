@@ -98,6 +98,9 @@ ONCE_FAMILIES = frozenset({"ASSAULT"})
 """Families in which a killing of a person is one happening per story."""
 LETHAL_TRIGGERS = ("kill", "assassinat", "slay", "slain", "murder", "execut")
 """Trigger word beginnings of a killing."""
+UNNAMED_VICTIM_DAYS = 7
+"""How far apart (beyond the dates they allow) two killings of one unnamed person
+("a U.S. contractor") may be told."""
 CONSOLIDATE_DAYS = 3
 CONSOLIDATE_OVERLAP = 0.3
 _FAMILY = {"CONCEDE": "YIELD", "RETREAT": "YIELD", "YIELD": "YIELD"}
@@ -139,6 +142,13 @@ class _Cluster:
     target: Profile = field(default_factory=lambda: Profile(by_sector=True))
     place: Profile = field(default_factory=lambda: Profile(place=True))
     words: set[str] = field(default_factory=set)
+    carried: set[str] = field(default_factory=set)
+    """Events joined as "the attack named before": kept out of the actor profiles."""
+
+    def carry(self, item: _Item) -> None:
+        """Add a report without widening the actors (another victim of the same attack)."""
+        self.items.append(item)
+        self.carried.add(item.event.id)
 
     def best_span(self) -> DateSpan | None:
         spans = [i.span for i in self.items if i.span is not None]
@@ -251,7 +261,21 @@ def _same_victim(cluster: _Cluster, ev: Event, people: frozenset[str]) -> bool:
         key is not None
         and ev.trigger.lower().startswith(LETHAL_TRIGGERS)
         and any(_killed(i) and _unnamed_victim(i.event.target) == key for i in cluster.items)
+        and _near_in_time(cluster, ev)
     )
+
+
+def _near_in_time(cluster: _Cluster, ev: Event) -> bool:
+    """The event's date, or else its report, lies within a week of the cluster's
+    (an unnamed "U.S. soldier" killed twice in six weeks is two soldiers)."""
+    here = span_of(ev.date, ev.date_precision)
+    anchor = cluster.anchor()
+    window = cluster.window() if cluster.best_span() is not None else None
+    lo, hi = window if window is not None else (anchor, anchor)
+    if here is None or lo is None or hi is None:
+        return True
+    week = timedelta(days=UNNAMED_VICTIM_DAYS)
+    return here.lo <= hi + week and lo - week <= here.hi
 
 
 def _victims_clash(cluster: _Cluster, ev: Event) -> bool:
@@ -266,10 +290,15 @@ def _victims_clash(cluster: _Cluster, ev: Event) -> bool:
 
 
 def _many(text: str) -> bool:
-    words = re.findall(r"[a-z0-9]+", text.lower())
-    return bool(words) and (
-        words[-1].endswith("s") or any(w.isdigit() or w in _MANY for w in words)
-    )
+    """A phrase naming several people: a number or quantifier word ("80 American
+    terrorists", "thousands of Americans"), or a lowercase plural head ("civilians")."""
+    tokens = text.replace("“", " ").replace("”", " ").split()
+    if not tokens:
+        return False
+    if any(re.fullmatch(r"\d[\d,.]*", t) or t.lower() in _MANY for t in tokens):
+        return True
+    head = tokens[-1]
+    return head.islower() and head.endswith("s") and not head.endswith(("ss", "us", "is"))
 
 
 _MANY = frozenset(["many", "dozens", "hundreds", "thousands", "scores", "several", "all"])
@@ -410,34 +439,49 @@ def merge_events(
     clusters: list[_Cluster] = []
     antecedents = _antecedents(events)
     home: dict[str, _Cluster] = {}  # event id -> its cluster
+    held: list[_Item] = []  # "The attack also killed …": placed once their attack is
     items = (_make_item(e, published, latest or {}) for e in events)
     for item in sorted(items, key=_order_key):
-        ev = item.event
-        scored = [
-            (d, -_overlap(c, item), -len(c.items), i)
-            for i, c in enumerate(clusters)
-            if (d := _distance(c, item, people)) is not None
-        ]
-        named = home.get(antecedents.get(ev.id, ""))
-        if named is not None and named.modality == item.mclass:
-            # "The attack also killed …": the attack named before, whose actors stay
-            # what its other reports say (another victim is no other target to match)
-            named.items.append(item)
-            home[ev.id] = named
+        if item.event.id in antecedents:
+            held.append(item)
             continue
-        if scored:
-            cluster = clusters[min(scored)[-1]]
+        home[item.event.id] = _place(clusters, item, people)
+    for item in held:
+        ev = item.event
+        named = home.get(antecedents[ev.id])
+        fits = named is not None and (named.family, named.modality) == (
+            family(ev.type, ev.modality),
+            item.mclass,
+        )
+        if named is not None and fits:
+            named.carry(item)  # the attack named before; its actors stay as they are
         else:
-            cluster = _Cluster(family(ev.type, ev.modality), item.mclass)
-            clusters.append(cluster)
-        cluster.add(item)
-        home[ev.id] = cluster
+            named = _place(clusters, item, people)
+        home[ev.id] = named
     clusters = _consolidate(clusters)
     after = _after_days(clusters)
     stories = [_story(c, published, after.get(k)) for k, c in enumerate(clusters)]
     _assign_ids(stories, clusters)
     stories.sort(key=lambda s: (s.date or "9999", s.first_reported or "9999", s.id))
     return stories
+
+
+def _place(clusters: list[_Cluster], item: _Item, people: frozenset[str]) -> _Cluster:
+    """Add ``item`` to the compatible cluster with the nearest date (then the most
+    shared words, then the most members), or to a new one."""
+    scored = [
+        (d, -_overlap(c, item), -len(c.items), i)
+        for i, c in enumerate(clusters)
+        if (d := _distance(c, item, people)) is not None
+    ]
+    if scored:
+        cluster = clusters[min(scored)[-1]]
+    else:
+        ev = item.event
+        cluster = _Cluster(family(ev.type, ev.modality), item.mclass)
+        clusters.append(cluster)
+    cluster.add(item)
+    return cluster
 
 
 def _antecedents(events: list[Event]) -> dict[str, str]:
@@ -586,6 +630,10 @@ def _same_happening(a: _Cluster, b: _Cluster) -> bool:
         return False
     if _reported_before(a, b) or _reported_before(b, a):
         return False
+    if any(_came_after(a, i.event) for i in b.items) or any(
+        _came_after(b, i.event) for i in a.items
+    ):
+        return False  # "in the aftermath of X" is not X
     fits = (profiles_fit(a.source, b.source), profiles_fit(a.target, b.target))
     sites = (a.target.sites | a.place.sites) & (b.target.sites | b.place.sites)
     if fits[1] == 0 and sites:
@@ -623,7 +671,10 @@ def _consolidate(clusters: list[_Cluster]) -> list[_Cluster]:
             out.append(c)
             continue
         for item in c.items:
-            into.add(item)
+            if item.event.id in c.carried:
+                into.carry(item)
+            else:
+                into.add(item)
     return out
 
 
