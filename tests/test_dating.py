@@ -169,6 +169,8 @@ def test_weak_tier_is_not_stored_but_says_what_it_would_be() -> None:
     (result,) = date_articles([RawArticle(text=PINNED, origin="test")])
     assert result.value is None
     assert result.evidence.startswith("weak") and "2020-03-06" in result.evidence
+    # the window keeps the guessed day and the republishing days after it
+    assert (result.earliest, result.latest) == (date(2020, 3, 6), date(2020, 3, 8))
 
 
 def test_metadata_date_wins() -> None:

@@ -37,6 +37,7 @@ from ._links import Anchor, Links, Pooled, anchors_of, pool_of, weights_of
 from ._spans import Span, span_matches, spans_of
 from ._window import (
     CANDIDATES_SHOWN,
+    REPUBLISH_DAYS,
     Bound,
     Frame,
     bounds_of,
@@ -210,7 +211,9 @@ def _decide(
     confidence = TIERS[setting]
     label = f"{via}{tier} ({setting})"
     if confidence < min_confidence:
-        return _abstain(f"weak: {label} ({when})", (lo, hi))
+        # the day is a guess: republishers often carry the story a day or two later
+        late = max(hi, when + timedelta(days=REPUBLISH_DAYS))
+        return _abstain(f"weak: {label} ({when})", (lo, late))
     return PublicationDate(when, inferred=True, confidence=confidence, evidence=label)
 
 
