@@ -514,6 +514,7 @@ def test_describing_past_perfect_and_present_clauses_are_marked_background(
     assert aside("Marlow had sought to avoid casualties among Zembla troops.", "sought")
     assert aside("Marlow blames Renn for attacks on Zembla forces.", "blames")
     assert not aside("Marlow attacked Zembla forces on Friday.", "attacked")
+    assert not aside("Zembla radio said 80 Marlow soldiers had been killed.", "killed")
     assert not aside("Zembla accused Marlow of the attack.", "accused")
 
 

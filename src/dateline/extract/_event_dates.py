@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..models import TimeExpression
-from ._event_args import lethal_antecedent
+from ._event_args import SPEECH_VERBS, lethal_antecedent
 
 _ASIDE = ("relcl", "appos", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj")
 
@@ -104,6 +104,12 @@ def _means(tok: Token) -> bool:
     )
 
 
+def _reported_speech(verb: Token) -> bool:
+    """The clause is what someone said ("TV said 80 had been killed"): its past
+    perfect is the shift of reported speech, not an earlier time."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_VERBS
+
+
 _STANCES = frozenset([
     "blame", "accuse", "consider", "support", "oppose", "back", "reject", "deny", "want",
     "seek", "demand", "fund", "arm", "sanction", "control", "view", "regard", "hold",
@@ -127,7 +133,7 @@ def background(trig: Token) -> str | None:
             return "acl"  # "groups opposed to ..." read as an adjective
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "conj":
             aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-            if tok.tag_ == "VBN" and "had" in aux:
+            if tok.tag_ == "VBN" and "had" in aux and not _reported_speech(tok):
                 return "pluperfect"
             if tok.tag_ in ("VBZ", "VBP") and not aux and tok.lemma_.lower() in _STANCES:
                 return "present"  # "Washington blames Soleimani for attacks": a standing view
