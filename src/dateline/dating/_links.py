@@ -11,6 +11,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import TypeVar
 
 from ._evidence import Evidence, Mention
 
@@ -30,11 +31,8 @@ DERIVED_LINK_FACTOR = 1.5
 POOLED_STORIES = 2
 """When no single mention links a weekday, it may still link when mentions in this
 many other stories, each sharing :data:`LINK_MIN_SHARED` stems, together weigh
-:data:`_POOLED_WEIGHT` ("his death on Friday in a U.S. air strike ... at Baghdad
+:func:`link_weight` of a derived link ("his death on Friday in a U.S. air strike ... at Baghdad
 airport" ~ "a U.S. air strike in Baghdad on Friday killed" in two dated stories)."""
-
-
-_POOLED_WEIGHT = LINK_MIN_WEIGHT * DERIVED_LINK_FACTOR
 
 
 @dataclass(frozen=True)
@@ -107,6 +105,29 @@ def fitting(m: Mention, weekday: int, span: tuple[int, ...]) -> list[int]:
     return [y for y in span if falls_on(y, m, weekday)]
 
 
+def shared_weight(a: frozenset[str], b: frozenset[str], weights: dict[str, float]) -> float | None:
+    """The weight of the context stems ``a`` and ``b`` share, when they share at least
+    :data:`LINK_MIN_SHARED` (the context test of every link)."""
+    common = a & b
+    return sum(weights.get(s, 0.0) for s in common) if len(common) >= LINK_MIN_SHARED else None
+
+
+def link_weight(derived: bool) -> float:
+    """The shared weight a link needs: more from an already dated story's weekday."""
+    return LINK_MIN_WEIGHT * (DERIVED_LINK_FACTOR if derived else 1.0)
+
+
+K = TypeVar("K")
+
+
+def clear_best(scored: dict[K, float]) -> K | None:
+    """The best-scored candidate, unless another comes within :data:`CLEAR_MARGIN`."""
+    ranked = sorted(scored.items(), key=lambda kv: -kv[1])
+    if not ranked or (len(ranked) > 1 and ranked[0][1] < CLEAR_MARGIN * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
 def similarity(i: int, w: Mention, p: Pooled, weights: dict[str, float]) -> float | None:
     """The weight of context ``w`` shares with pooled mention ``p`` if enough to link."""
     d = p.mention
@@ -114,10 +135,8 @@ def similarity(i: int, w: Mention, p: Pooled, weights: dict[str, float]) -> floa
         return None  # a weekday in a clause without tense often names a coming day
     if (d.tense > 0) != (w.tense > 0):
         return None
-    common = w.context & d.context
-    shared = sum(weights.get(s, 0.0) for s in common)
-    need = LINK_MIN_WEIGHT * (DERIVED_LINK_FACTOR if p.derived else 1.0)
-    return shared if len(common) >= LINK_MIN_SHARED and shared >= need else None
+    shared = shared_weight(w.context, d.context, weights)
+    return shared if shared is not None and shared >= link_weight(p.derived) else None
 
 
 def year_for(m: Mention, weekday: int, years: tuple[int, ...]) -> int | None:
@@ -164,12 +183,10 @@ class Links:
         """The date of the best-matching mention of the same happening, if unambiguous
         and vouched for by a second mention pair (or by an already dated story)."""
         scored = self.scores.get((i, w.start), {})
-        if not scored:
-            return None
-        ranked = sorted(scored.items(), key=lambda kv: -kv[1][0])
-        if len(ranked) > 1 and ranked[0][1][0] < CLEAR_MARGIN * ranked[1][1][0]:
-            return None  # two dates fit about as well
-        when, (_, kind, _) = ranked[0]
+        when = clear_best({day: weight for day, (weight, _, _) in scored.items()})
+        if when is None:
+            return None  # no date, or two dates fit about as well
+        kind = scored[when][1]
         if self.support[when] < MIN_SUPPORT and when not in self.derived:
             return None
         return Anchor(w, when, kind)
@@ -215,7 +232,7 @@ def _scores(
         return scored  # pooled weak links only stand in for a missing link
     for when, stories in weak.items():
         total = sum(stories.values())
-        if len(stories) >= POOLED_STORIES and total >= _POOLED_WEIGHT:
+        if len(stories) >= POOLED_STORIES and total >= link_weight(derived=True):
             scored[when] = (total, "group", len(stories))
     return scored
 
@@ -226,5 +243,4 @@ def _partial(w: Mention, p: Pooled, weights: dict[str, float]) -> float | None:
     d = p.mention
     if w.tense == 0 or (d.tense > 0) != (w.tense > 0):
         return None
-    common = w.context & d.context
-    return sum(weights.get(s, 0.0) for s in common) if len(common) >= LINK_MIN_SHARED else None
+    return shared_weight(w.context, d.context, weights)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ._evidence import Evidence, Mention, Relative
-from ._links import CLEAR_MARGIN, DERIVED_LINK_FACTOR, LINK_MIN_SHARED, LINK_MIN_WEIGHT
+from ._links import clear_best, link_weight, shared_weight
 
 _AGO_SLACK = {"day": (1, 1), "week": (7, 3), "month": (30, 16)}
 """Per unit of "N units ago": days per unit, and the slack either side."""
@@ -100,24 +100,23 @@ def span_matches(
     i: int, ev: Evidence, spans: list[Span], weights: dict[str, float]
 ) -> list[SpanMatch]:
     """The span each past weekday mention of article ``i`` clearly speaks of."""
-    need = LINK_MIN_WEIGHT * DERIVED_LINK_FACTOR
+    need = link_weight(derived=True)
     out = []
     for w in ev.weekdays:
         if w.speech or w.tense >= 0 or w.weekday is None:
             continue
-        scored: dict[tuple[date, ...], tuple[float, Span]] = {}
+        scored: dict[tuple[date, ...], float] = {}
+        best: dict[tuple[date, ...], Span] = {}
         for span in spans:
             if span.article == i:
                 continue
-            common = w.context & span.relative.mention.context
-            shared = sum(weights.get(s, 0.0) for s in common)
-            if len(common) < LINK_MIN_SHARED or shared < need:
+            shared = shared_weight(w.context, span.relative.mention.context, weights)
+            if shared is None or shared < need:
                 continue
             days = _days_of(w.weekday, span)
-            if days and shared > scored.get(days, (0.0, span))[0]:
-                scored[days] = (shared, span)
-        ranked = sorted(scored.items(), key=lambda kv: -kv[1][0])
-        if ranked and (len(ranked) == 1 or ranked[0][1][0] >= CLEAR_MARGIN * ranked[1][1][0]):
-            days, (_, span) = ranked[0]
-            out.append(SpanMatch(w, span, days))
+            if days and shared > scored.get(days, 0.0):
+                scored[days], best[days] = shared, span
+        chosen = clear_best(scored)
+        if chosen is not None:
+            out.append(SpanMatch(w, best[chosen], chosen))
     return out

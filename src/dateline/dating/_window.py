@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ._evidence import DAY_NAMES, Evidence, Mention, Relative
-from ._links import CLEAR_MARGIN, DERIVED_LINK_FACTOR, LINK_MIN_SHARED, LINK_MIN_WEIGHT, Pool
+from ._links import Pool, clear_best, link_weight, shared_weight
 from ._spans import SpanMatch
 
 SLACK = timedelta(days=31)
@@ -255,16 +255,13 @@ def link_relatives(
             when = placed[k]
             if when is None or d.tense > 0 or (p.article == i and d.sentence == r.mention.sentence):
                 continue
-            common = r.mention.context & d.context
-            if len(common) < LINK_MIN_SHARED:
-                continue
-            shared = sum(weights.get(s, 0.0) for s in common)
-            if shared < LINK_MIN_WEIGHT * (DERIVED_LINK_FACTOR if p.derived else 1.0):
+            shared = shared_weight(r.mention.context, d.context, weights)
+            if shared is None or shared < link_weight(p.derived):
                 continue
             scored[when] = max(scored.get(when, 0.0), shared)
-        ranked = sorted(scored.items(), key=lambda kv: -kv[1])
-        if ranked and (len(ranked) == 1 or ranked[0][1] >= CLEAR_MARGIN * ranked[1][1]):
-            out.append((r, ranked[0][0]))
+        chosen = clear_best(scored)
+        if chosen is not None:
+            out.append((r, chosen))
     return out
 
 
