@@ -131,6 +131,9 @@ class _Item:
     report: date | None  # publication date of its article (or its own date)
     words: set[str] = field(default_factory=set)  # content words of its clause
     mclass: str = "happened"  # modality class used for merging
+    sites: frozenset[tuple[str, str]] = frozenset()  # its target's and place's sites
+    victim: tuple[str, str] | None = None  # one unnamed person it targets (_unnamed_victim)
+    after: int | None = None  # the trigger offset of what it says it came after
 
 
 @dataclass
@@ -210,21 +213,25 @@ def _pair_fit(
     return 0 if -1 in fits else fits.count(1)
 
 
-def _site_met(cluster: _Cluster, ev: Event) -> bool:
-    """The event's target or place is a site (head word and country) the cluster's
-    reports target or name as their place ("a post at the U.S. Embassy" ~ "the U.S.
-    embassy")."""
-    mine = {
-        (head, actor.country)
+def _sites_of(ev: Event) -> frozenset[tuple[str, str]]:
+    """The event's target and place as sites (see :func:`._match.site`) with their country."""
+    return frozenset(
+        (key, actor.country)
         for actor in (ev.target, ev.location)
-        if actor is not None and actor.country and (head := site(actor.text)) is not None
-    }
-    return bool(mine & (cluster.target.sites | cluster.place.sites))
+        if actor is not None and actor.country and (key := site(actor.text)) is not None
+    )
 
 
-def _actors_fit(cluster: _Cluster, ev: Event) -> int:
+def _site_met(cluster: _Cluster, item: _Item) -> bool:
+    """The item's target or place is a site the cluster's reports target or name as
+    their place ("a post at the U.S. Embassy" ~ "the U.S. embassy")."""
+    return bool(item.sites & (cluster.target.sites | cluster.place.sites))
+
+
+def _actors_fit(cluster: _Cluster, item: _Item) -> int:
     """Roles that match with no role clashing (swapped too for symmetric types); 0 = no fit."""
-    met = _site_met(cluster, ev)
+    ev = item.event
+    met = _site_met(cluster, item)
     direct = _pair_fit(cluster, ev.source, ev.target, met)
     if ev.type in _SYMMETRIC:
         return max(direct, _pair_fit(cluster, ev.target, ev.source, met))
@@ -246,21 +253,21 @@ def _killed(item: _Item) -> bool:
     return item.event.trigger.lower().startswith(LETHAL_TRIGGERS)
 
 
-def _same_victim(cluster: _Cluster, ev: Event, people: frozenset[str]) -> bool:
+def _same_victim(cluster: _Cluster, item: _Item, people: frozenset[str]) -> bool:
     """The cluster killed a person the event also targets ("the decision to target
     Soleimani" ~ "a U.S. strike killed Soleimani"), or one unnamed person the event
     also kills, told by the same noun and country ("Iran killed an American
     contractor" ~ "the killing of a U.S. civilian contractor"): a person is killed once."""
+    ev = item.event
     if ev.target is None or not any(_killed(i) for i in cluster.items):
         return False
     eid = ev.target.entity_id
     if eid and eid in people and eid in cluster.target.entities:
         return True
-    key = _unnamed_victim(ev.target)
     return (
-        key is not None
-        and ev.trigger.lower().startswith(LETHAL_TRIGGERS)
-        and any(_killed(i) and _unnamed_victim(i.event.target) == key for i in cluster.items)
+        item.victim is not None
+        and _killed(item)
+        and any(_killed(i) and i.victim == item.victim for i in cluster.items)
         and _near_in_time(cluster, ev)
     )
 
@@ -278,15 +285,14 @@ def _near_in_time(cluster: _Cluster, ev: Event) -> bool:
     return here.lo <= hi + week and lo - week <= here.hi
 
 
-def _victims_clash(cluster: _Cluster, ev: Event) -> bool:
-    """The cluster killed one unnamed person ("a U.S. contractor") and the event kills
+def _victims_clash(cluster: _Cluster, item: _Item) -> bool:
+    """The cluster killed one unnamed person ("a U.S. contractor") and the item kills
     many ("80 American terrorists", "thousands of Americans"): other victims."""
-    if ev.target is None or not ev.trigger.lower().startswith(LETHAL_TRIGGERS):
+    target = item.event.target
+    if target is None or not _killed(item) or not _many(target.text):
         return False
-    if not _many(ev.target.text):
-        return False
-    killed = [i.event.target for i in cluster.items if _killed(i) and i.event.target is not None]
-    return bool(killed) and all(_unnamed_victim(t) is not None for t in killed)
+    killed = [i for i in cluster.items if _killed(i) and i.event.target is not None]
+    return bool(killed) and all(i.victim is not None for i in killed)
 
 
 def _many(text: str) -> bool:
@@ -323,11 +329,12 @@ def _same_sentence(cluster: _Cluster, ev: Event) -> bool:
     )
 
 
-def _roles_matched(cluster: _Cluster, ev: Event) -> int:
+def _roles_matched(cluster: _Cluster, item: _Item) -> int:
     """Roles that match (0: no fit). A source-less event of a sentence the cluster
     already reports fits when its target does not clash ("Iran launched 16
     missiles, with 11 hitting al-Asad": one happening)."""
-    matched = _actors_fit(cluster, ev)
+    ev = item.event
+    matched = _actors_fit(cluster, item)
     if matched or ev.source is not None or not _same_sentence(cluster, ev):
         return matched
     return 1 if fit_actor(cluster.target, ev.target) >= 0 else 0
@@ -339,7 +346,7 @@ def _needed_overlap(cluster: _Cluster, item: _Item, matched: int, victim: bool) 
     ev = item.event
     if victim or _same_sentence(cluster, ev):
         return 0.0
-    if cluster.family in ONCE_FAMILIES and _site_met(cluster, ev):
+    if cluster.family in ONCE_FAMILIES and _site_met(cluster, item):
         return 0.0
     return UNSTATED_MIN_OVERLAP if matched == 2 else ONE_ROLE_MIN_OVERLAP
 
@@ -349,16 +356,16 @@ def _distance(cluster: _Cluster, item: _Item, people: frozenset[str]) -> int | N
     ev = item.event
     if cluster.family != family(ev.type, ev.modality):
         return None
-    victim = cluster.family in ONCE_FAMILIES and _same_victim(cluster, ev, people)
-    if cluster.family in ONCE_FAMILIES and _victims_clash(cluster, ev):
+    victim = cluster.family in ONCE_FAMILIES and _same_victim(cluster, item, people)
+    if cluster.family in ONCE_FAMILIES and _victims_clash(cluster, item):
         return None
     if cluster.modality != item.mclass and not (
         victim and item.mclass == "planned" and cluster.modality == "happened" and item.report
     ):  # a plan to kill someone, reported when they had been killed, was carried out
         return None
-    if _came_after(cluster, ev):
+    if _came_after(cluster, item):
         return None  # "in the aftermath of X" is not X
-    matched = _roles_matched(cluster, ev)
+    matched = _roles_matched(cluster, item)
     if not matched:
         return None
     loc = ev.location
@@ -417,7 +424,16 @@ def _make_item(
     past = span is not None and (span.hi <= issued if issued is not None else _ordered_in_past(ev))
     if ev.modality == "planned" and past and span is not None and span.precision == "day":
         mclass = "happened"  # a plan the text dates before its report is a past act
-    return _Item(ev, span, report, words_of(clause(ev)), mclass)
+    return _Item(
+        ev,
+        span,
+        report,
+        words_of(clause(ev)),
+        mclass,
+        sites=_sites_of(ev),
+        victim=_unnamed_victim(ev.target),
+        after=_after_ref(ev),
+    )
 
 
 def merge_events(
@@ -526,14 +542,19 @@ def _representative(items: list[_Item]) -> Event:
 _AFTER_REF = re.compile(r"; after\(@(\d+)\)")  # as extract.events writes rules
 
 
-def _came_after(cluster: _Cluster, ev: Event) -> bool:
-    """The event says it came after a happening the cluster reports."""
+def _after_ref(ev: Event) -> int | None:
+    """The trigger offset of what the event says it came after (``after(@N)``)."""
     ref = _AFTER_REF.search(ev.rule)
-    if ref is None or not ev.article_id:
+    return int(ref.group(1)) if ref is not None and ev.article_id else None
+
+
+def _came_after(cluster: _Cluster, item: _Item) -> bool:
+    """The item says it came after a happening the cluster reports."""
+    if item.after is None:
         return False
-    at = int(ref.group(1))
+    article = item.event.article_id
     return any(
-        i.event.article_id == ev.article_id and i.event.trigger_start == at for i in cluster.items
+        i.event.article_id == article and i.event.trigger_start == item.after for i in cluster.items
     )
 
 
@@ -552,8 +573,7 @@ def _after_days(clusters: list[_Cluster]) -> dict[int, date]:
             continue
         days = []
         for i in c.items:
-            ref = _AFTER_REF.search(i.event.rule)
-            key = (i.event.article_id or "", int(ref.group(1))) if ref else None
+            key = (i.event.article_id or "", i.after) if i.after is not None else None
             for other in where.get(key, []) if key else []:
                 span = other.best_span() if other is not c else None
                 if span is not None and span.precision == "day":
@@ -630,9 +650,7 @@ def _same_happening(a: _Cluster, b: _Cluster) -> bool:
         return False
     if _reported_before(a, b) or _reported_before(b, a):
         return False
-    if any(_came_after(a, i.event) for i in b.items) or any(
-        _came_after(b, i.event) for i in a.items
-    ):
+    if any(_came_after(a, i) for i in b.items) or any(_came_after(b, i) for i in a.items):
         return False  # "in the aftermath of X" is not X
     fits = (profiles_fit(a.source, b.source), profiles_fit(a.target, b.target))
     sites = (a.target.sites | a.place.sites) & (b.target.sites | b.place.sites)
