@@ -7,7 +7,7 @@ from html import escape
 from ..models import Event, StoryEvent
 from ..story._dates import DateSpan, span_of, within
 from ..story.build import StoryData
-from ..story.dedup import AFTER, REPORTED, actor_label
+from ..story.dedup import BOUNDED, actor_label
 from ..story.timeline import TimelineFilter, day_label, is_minor, select, story_window
 from ._cite import Citations
 
@@ -44,7 +44,7 @@ def _rows(stories: list[StoryEvent], events: dict[str, Event], cites: Citations)
         day = day_label(s)
         day_cell = escape(day) if day != last else ""
         last = day
-        unstated = " unstated" if s.date_precision in (REPORTED, AFTER) else ""
+        unstated = " unstated" if s.date_precision in BOUNDED else ""
         dispute = "".join(f' <a class="disputed" href="#claims-{escape(g)}">disputed figures</a>'
                           for g in s.claim_groups)  # fmt: skip
         rows.append(

@@ -122,7 +122,7 @@ class Profile:
     sectors: dict[str, set[str]] = field(default_factory=dict)
     """The sectors seen per country (an actor named without one fits any)."""
     sites: set[tuple[str, str]] = field(default_factory=set)
-    """The attackable places named, as head word and country ("embassy", "USA"; see
+    """The attackable places named, as site key and country (" embassy", "USA"; see
     :func:`site`): a target's sites meet the places of other reports ("torched a post
     at the U.S. Embassy" ~ "attacked the U.S. embassy")."""
     place: bool = False
@@ -139,11 +139,11 @@ class Profile:
         entity_id: str | None = None,
         sector: str | None = None,
     ) -> None:
-        head = site(text)
-        if head is not None and country:
-            self.sites.add((head, country))
+        key = site(text)
+        if key is not None and country:
+            self.sites.add((key, country))
         # a facility's country is only where it is; an embassy's, not where it is
-        if country and not facility(text) and not (self.place and head):
+        if country and not facility(text) and not (self.place and key):
             self.countries.add(country)
             if sector:
                 self.sectors.setdefault(country, set()).add(sector)

@@ -71,7 +71,7 @@ from ._summary import CLAUSE_MAX, clause, majority_actor, majority_location
 
 __all__ = [
     "merge_events", "actor_label", "family", "modality_class", "BACKGROUND_DAYS", "REPORTED",
-    "AFTER",
+    "AFTER", "BOUNDED",
 ]  # fmt: skip
 
 BACKGROUND_DAYS = 45
@@ -94,6 +94,8 @@ REPORTED = "reported"
 """``date_precision`` of a story event whose date no report states: ``date`` is then the
 day it was first reported (or, for an undated article, the last day of its narrow
 publication window), and the happening was on or before it."""
+BOUNDED = frozenset({REPORTED, AFTER})
+"""The ``date_precision`` values of a date that only bounds the happening ("≤", "≥")."""
 ONCE_FAMILIES = frozenset({"ASSAULT"})
 """Families in which a killing of a person is one happening per story."""
 LETHAL_TRIGGERS = ("kill", "assassinat", "slay", "slain", "murder", "execut")

@@ -28,7 +28,7 @@ from typing import Any
 
 from ..models import ClaimGroup, StoryEvent
 from ._dates import DateSpan, span_of, within
-from .dedup import AFTER, REPORTED, actor_label
+from .dedup import AFTER, BOUNDED, REPORTED, actor_label
 from .escalation import pair_of
 
 __all__ = [
@@ -91,7 +91,7 @@ def is_minor(story: StoryEvent) -> bool:
     """
     if not story.date:
         return True
-    if story.date_precision not in (REPORTED, AFTER):
+    if story.date_precision not in BOUNDED:
         return False
     if story.background:
         return True
@@ -116,7 +116,7 @@ def select(stories: list[StoryEvent], flt: TimelineFilter) -> list[StoryEvent]:
 
 def order_key(s: StoryEvent) -> tuple[str, bool, int, str, str]:
     """Timeline order: by day; stated dates first, then the most-reported happenings."""
-    stated = s.date_precision not in (REPORTED, AFTER)
+    stated = s.date_precision not in BOUNDED
     return (s.date or "9999", not stated, -len(s.articles), s.first_reported or "9999", s.id)
 
 
