@@ -527,8 +527,8 @@ def test_an_attack_named_before_is_marked_as_such(nlp: Language) -> None:
 
 def test_what_an_event_came_after_is_marked(nlp: Language) -> None:
     text = (
-        "In the aftermath of Marlow's missile strikes on Zembla bases, Zembla air defenses "
-        "shot down an airliner, killing all 176 people on board."
+        "In the wake of Marlow's rocket strikes on Zembla ports, Zembla gunners shot down "
+        "a cargo plane, killing its crew of nine."
     )
     evs = events_of(nlp, text)
     strikes = next(e for e in evs if e.trigger == "strikes")
@@ -549,8 +549,8 @@ def test_whoever_is_prompted_to_act_is_the_actor(nlp: Language) -> None:
 
 def test_a_which_clause_that_kills_tells_what_the_strikes_did(nlp: Language) -> None:
     text = (
-        "The protests followed Marlow air strikes on bases operated by the Zembla "
-        "militia, which killed at least 25 fighters."
+        "The rally came after Marlow air strikes on depots run by the Zembla militia, "
+        "which killed at least 12 guards."
     )
     killed = next(e for e in events_of(nlp, text) if e.trigger == "killed")
     assert killed.source is not None and "strikes" in killed.source.text
@@ -563,7 +563,7 @@ def test_a_which_clause_that_kills_tells_what_the_strikes_did(nlp: Language) -> 
 
 
 def test_a_when_clause_happens_at_its_verbs_time(nlp: Language) -> None:
-    text = "Zembla's demand gained traction on Sunday when Marlow's parliament backed the plan."
+    text = "Zembla's request won support on Sunday when Marlow's parliament backed the plan."
     backed = next(e for e in events_of(nlp, text) if e.trigger == "backed")
     assert backed.date == "2021-03-07" and backed.date_stated
 
@@ -593,8 +593,8 @@ def test_review_guards_on_shared_objects_which_clauses_means_and_present(
     news = one(events_of(nlp, "Zembla launches missiles at Marlow bases."), "ASSAULT")
     assert "background(" not in news.rule
     strikes = (
-        "The protests followed Marlow air strikes on bases operated by the Zembla "
-        "militia, which killed at least 25 fighters."
+        "The rally came after Marlow air strikes on depots run by the Zembla militia, "
+        "which killed at least 12 guards."
     )
     deaths = next(e for e in events_of(nlp, strikes) if e.trigger == "killed")
     assert "background(" not in deaths.rule

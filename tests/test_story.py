@@ -178,16 +178,16 @@ def test_an_undated_happening_after_a_dated_one_is_on_or_after_its_day() -> None
 
 def test_one_unnamed_victim_is_killed_once_and_not_by_a_killing_of_many() -> None:
     base = events()[4]  # a3, Jan. 9 report
-    contractor = actor("a U.S. civilian contractor", "USA", "CVL")
+    contractor = actor("a U.S. civilian engineer", "USA", "CVL")
     killing = replace(base, id="k1", source=None, target=contractor, trigger="killing",
                       date="2019-12", date_precision="month",
-                      sentence="Strikes answered the killing of a U.S. contractor.")  # fmt: skip
+                      sentence="Strikes answered the killing of a U.S. engineer.")  # fmt: skip
     told = replace(base, id="k2", source=actor("Iran", "IRN"), date_stated=False,
-                   target=actor("an American contractor", "USA", "BUS"), trigger="killed",
-                   sentence="Iran killed an American contractor, Trump wrote.",
+                   target=actor("an American engineer", "USA", "BUS"), trigger="killed",
+                   sentence="Iran killed an American engineer, a spokesman wrote.",
                    sentence_start=300)  # fmt: skip
     many = replace(told, id="k3", target=actor("80 American civilians", "USA", "CVL"),
-                   sentence="Iran killed 80 American civilians, state TV said.",
+                   sentence="Iran killed 80 American civilians, a radio said.",
                    sentence_start=400)  # fmt: skip
     stories = merge_events([killing, told, many], PUBLISHED)
     assert sorted(sorted(s.event_ids) for s in stories) == [["k1", "k2"], ["k3"]]
