@@ -1,0 +1,78 @@
+"""The evaluation gate: every eval's pinned figures hold (eval/floors.toml)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _load_gate() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("dateline_eval_gate", ROOT / "eval" / "gate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while building
+    spec.loader.exec_module(module)
+    return module
+
+
+gate = _load_gate()
+ENTRIES = gate.load_entries()
+
+
+def test_floors_file_names_existing_scripts_and_figures() -> None:
+    assert ENTRIES, "eval/floors.toml pins nothing"
+    for entry in ENTRIES:
+        assert (ROOT / "eval" / entry.script).is_file(), entry.script
+        assert entry.floors or entry.ceilings, f"{entry.name} pins no figure"
+        for bound in [*entry.floors.values(), *entry.ceilings.values()]:
+            assert 0.0 <= bound <= 1.0, (entry.name, bound)
+
+
+def test_figures_are_read_from_name_value_lines_last_one_winning() -> None:
+    out = "sentences: 12\nvalue F1: 0.5\nnoise line\nvalue F1: 0.871\nratio: n/a\n"
+    assert gate.figures(out) == {"sentences": 12.0, "value F1": 0.871}
+
+
+def test_check_flags_a_figure_under_its_floor_or_over_its_ceiling() -> None:
+    entry = gate.Entry(
+        name="toy", script="toy.py", floors={"F1": 0.8, "P": 0.5}, ceilings={"extras": 0.9}
+    )
+    outcome = gate.check(entry, "F1: 0.79\nP: 0.75\nextras: 0.95\n")
+    status = {c.figure: c.status for c in outcome.checks}
+    assert status == {"F1": "BELOW", "P": "raise", "extras": "ABOVE"}
+    assert {c.figure for c in outcome.failures} == {"F1", "extras"}
+
+
+def test_a_figure_pinned_at_a_target_is_never_marked_for_raising() -> None:
+    entry = gate.Entry(
+        name="toy", script="toy.py", floors={"exact": 0.9}, targets=frozenset({"exact"})
+    )
+    assert [c.status for c in gate.check(entry, "exact: 1.0\n").checks] == ["ok"]
+
+
+def test_check_counts_a_pinned_figure_the_eval_no_longer_prints_as_a_failure() -> None:
+    entry = gate.Entry(name="toy", script="toy.py", floors={"recall": 0.5})
+    outcome = gate.check(entry, "precision: 0.9\n")
+    assert [c.status for c in outcome.failures] == ["MISSING"]
+
+
+def test_check_skips_when_the_required_line_is_absent() -> None:
+    entry = gate.Entry(name="toy", script="toy.py", requires="encoder: on", floors={"F1": 0.8})
+    outcome = gate.check(entry, "encoder: off\nF1: 0.1\n")
+    assert outcome.skipped and not outcome.checks
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=[e.name for e in ENTRIES])
+def test_eval_keeps_its_pinned_figures(entry: object) -> None:
+    outcome = gate.run(entry)
+    if outcome.skipped:
+        pytest.skip(f"{outcome.entry.name}: {outcome.skipped}")
+    assert outcome.error is None, outcome.error
+    rows = "\n".join(c.row() for c in outcome.checks)
+    assert not outcome.failures, f"figures off their floors (eval/floors.toml):\n{rows}"
