@@ -40,6 +40,8 @@ class Entry:
 
     name: str
     script: str
+    args: tuple[str, ...] = ()
+    """Options after the script (never a data path: each eval reads its default)."""
     shared: bool = False
     requires: str | None = None
     floors: dict[str, float] = field(default_factory=dict)
@@ -78,7 +80,7 @@ class Check:
         shown = "-" if self.measured is None else f"{self.measured:.3f}"
         sign = "<=" if self.upper else ">="
         return (
-            f"{self.eval:<11} {self.figure:<34} {shown:>7} {sign} {self.bound:.3f}  {self.status}"
+            f"{self.eval:<13} {self.figure:<40} {shown:>7} {sign} {self.bound:.3f}  {self.status}"
         )
 
 
@@ -106,6 +108,7 @@ def load_entries(path: Path = FLOORS) -> list[Entry]:
             Entry(
                 name=name,
                 script=str(spec["script"]),
+                args=tuple(str(a) for a in spec.get("args", [])),
                 shared=bool(spec.get("shared", False)),
                 requires=spec.get("requires"),
                 floors={k: float(v) for k, v in spec.get("floors", {}).items()},
@@ -142,7 +145,7 @@ def run(entry: Entry, python: str = sys.executable) -> Outcome:
     if entry.shared and not SHARED.is_dir():
         return Outcome(entry, skipped=f"shared data not available: {SHARED}")
     proc = subprocess.run(
-        [python, str(HERE / entry.script)],
+        [python, str(HERE / entry.script), *entry.args],
         capture_output=True,
         text=True,
         timeout=TIMEOUT,
@@ -167,9 +170,9 @@ def main(argv: list[str]) -> int:
             continue
         outcome = run(entry)
         if outcome.skipped:
-            print(f"{entry.name:<11} skipped: {outcome.skipped}")
+            print(f"{entry.name:<13} skipped: {outcome.skipped}")
         elif outcome.error:
-            print(f"{entry.name:<11} ERROR: {outcome.error}")
+            print(f"{entry.name:<13} ERROR: {outcome.error}")
             failures += 1
         for c in outcome.checks:
             print(c.row())
