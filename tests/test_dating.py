@@ -500,6 +500,21 @@ def test_a_weekday_in_a_relatively_dated_span_anchors_the_story() -> None:
     assert results[-1].evidence.startswith("span ")
 
 
+def test_a_weekday_in_a_span_planned_for_next_week_anchors_the_story() -> None:
+    talks = "The mayor urged both sides to settle before the harvest fair."
+    planned = (
+        "Fishermen from Heron Isle plan to block the gates of the Avalon grain silo with "
+        "trawler nets next week."
+    )
+    text = STRIKE.replace(talks, f"{talks}\n\n{planned}") + "\n" + FINED
+    raws = read_input(text.encode("utf-8"), "silo.txt").articles
+    results = date_articles(raws)
+    assert results[1].value == date(2020, 1, 6)  # Monday: "next week" is Jan. 13..19
+    # the only Thursday of that week is Jan. 16: the fined story's Monday lead is Jan. 20
+    assert results[-1].value == date(2020, 1, 20)
+    assert results[-1].evidence.startswith("span ")
+
+
 def test_a_weekday_falling_twice_in_the_span_only_bounds_the_story() -> None:
     fined = date_articles(_fined_after("Last month"))[-1]
     # "last month" from Jan. 6: Dec. 1..Jan. 5, with Thursdays Dec. 5 .. Jan. 2

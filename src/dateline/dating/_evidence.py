@@ -111,9 +111,10 @@ class Relative:
     unit: str
     """"day", "week", "month" or "year"."""
     offset: int
-    """0 this unit, -1 last unit, -n "n units ago"."""
+    """0 this unit, -1 last unit, -n "n units ago", +1 next unit."""
     kind: str
-    """"this", "last", "ago" or "after" ("days after X": the story's day follows X)."""
+    """"this", "last", "ago", "next" (a planned happening: "talks next week") or
+    "after" ("days after X": the story's day follows X)."""
     bounded: bool = True
     """For "after": whether the story's own clause is present or future, so its day
     (not only some past happening) lies days after X."""
@@ -261,12 +262,15 @@ def collect_evidence(text: str, expressions: list[TimeExpression]) -> Evidence:
 def _relative(ex: TimeExpression, sentence: str, proto: Mention) -> Relative | None:
     """ "last week", "earlier this month", "last month", "two months ago" as a Relative
     whose context is the whole sentence (the happening it dates may sit far from it)."""
-    if ex.type != "DATE" or not ex.relative or proto.tense > 0:
+    if ex.type != "DATE" or not ex.relative:
         return None
     low = ex.text.lower()
-    if "later" in low or "next" in low or "coming" in low:
-        return None
     context = _context(sentence)
+    ahead = re.fullmatch(r"(?:the\s+)?next (week|month)", low)
+    if ahead and ex.rule == "rel_unit":
+        return Relative(replace(proto, context=context), ahead.group(1), 1, "next")
+    if proto.tense > 0 or "later" in low or "next" in low or "coming" in low:
+        return None
     ago = _AGO.search(low)
     if ago and ex.rule == "ago":
         n = _number(ago.group(1))

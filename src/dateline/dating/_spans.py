@@ -9,6 +9,10 @@ Sunday on bases operated by the Iranian-backed militia Kataib Hezbollah") names 
 day in that span. When the weekday falls on exactly one day of it (Sunday
 Dec. 29), the mention is anchored there, as a day-date link would anchor it; when
 it falls on several, the story's day is only bounded (:func:`._window.span_bound`).
+A plan is a span too: "agreed on Tuesday to hold talks next week" puts the talks in
+the next calendar week, where a later story's "opened talks on Monday" falls once.
+(Only a weekday in a span links to a plan: an undated story's own "next week" is not
+linked to dated reports, whose wording matches the planners' past acts too easily.)
 
 The context test is the weekday links' (:data:`._links.LINK_MIN_SHARED` stems
 weighing :data:`._links.LINK_MIN_WEIGHT`), with :data:`._links.DERIVED_LINK_FACTOR`
@@ -50,9 +54,11 @@ class SpanMatch:
 
 def happening_span(article: int, r: Relative, published: date) -> Span | None:
     """The days the happening ``r`` dates lies in, for a story of ``published``."""
-    if r.kind == "after" or r.mention.tense > 0:
+    if r.kind == "after" or (r.mention.tense > 0 and r.kind != "next"):
         return None  # "days after X" dates the story, not X
     first = date(published.year, published.month, 1)
+    if r.kind == "next":
+        return _next_span(article, r, published)
     if r.kind == "ago":
         per, slack = _AGO_SLACK.get(r.unit, (0, 0))
         if not per:
@@ -74,6 +80,18 @@ def happening_span(article: int, r: Relative, published: date) -> Span | None:
     else:
         return None
     return Span(article, r, lo, hi)
+
+
+def _next_span(article: int, r: Relative, published: date) -> Span | None:
+    """A happening planned for "next week" (the next calendar week) or "next month"."""
+    if r.unit == "week":
+        monday = published - timedelta(days=published.isoweekday() - 1)
+        return Span(article, r, monday + timedelta(days=7), monday + timedelta(days=13))
+    if r.unit == "month":
+        lo = date(published.year + (published.month == 12), published.month % 12 + 1, 1)
+        hi = date(lo.year + (lo.month == 12), lo.month % 12 + 1, 1) - timedelta(days=1)
+        return Span(article, r, lo, hi)
+    return None
 
 
 def spans_of(evidence: list[Evidence], resolved: dict[int, date]) -> list[Span]:

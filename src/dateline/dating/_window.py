@@ -249,6 +249,8 @@ def link_relatives(
     """
     out: list[tuple[Relative, date]] = []
     for r in ev.relatives:
+        if r.kind == "next":
+            continue  # a plan's context matches past reports of the planners too easily
         scored: dict[date, float] = {}
         for k, p in enumerate(pool):
             d = p.mention
