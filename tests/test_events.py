@@ -346,6 +346,16 @@ def test_date_of_the_agreement_is_not_the_date_of_the_planned_talks(nlp: Languag
     assert not (talks[0].date == "2021-03-09" and talks[0].date_stated)
 
 
+def test_planned_talks_take_the_week_they_are_planned_for(nlp: Language) -> None:
+    text = "Ruritania and Borduria agreed on Tuesday to hold talks in Vienna next week."
+    (talks,) = [e for e in events_of(nlp, text, date(2021, 3, 10)) if e.trigger == "talks"]
+    assert talks.modality == "planned"
+    assert (talks.date, talks.date_precision, talks.date_stated) == ("2021-W11", "week", True)
+    past = "Ruritania and Borduria held talks in Vienna last week."
+    for ev in events_of(nlp, past, date(2021, 3, 10)):
+        assert ev.date_precision != "week"  # only a plan takes a week
+
+
 def test_a_dateline_is_not_a_source(nlp: Language) -> None:
     text = "VARNA -- A court in Varna has convicted two Ruritanian men over an attack on a guard."
     for e in events_of(nlp, text):

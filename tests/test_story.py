@@ -20,6 +20,7 @@ from dateline.story.timeline import (
     TimelineFilter,
     day_label,
     is_minor,
+    order_key,
     render_timeline,
     select,
     timeline_rows,
@@ -174,6 +175,25 @@ def test_an_undated_happening_after_a_dated_one_is_on_or_after_its_day() -> None
     alone = next(s for s in merge_events([missiles, mention, plain], {**PUBLISHED, "undated": None})
                  if "u" in s.event_ids)  # fmt: skip
     assert alone.date_precision != "after"  # without the marker it is the strike itself
+
+
+def test_an_undated_plan_is_to_happen_on_or_after_its_first_report() -> None:
+    missiles = events()[4]  # a3, reported Jan. 9
+    plan = replace(missiles, id="p", type="CONSULT", modality="planned", date_stated=False,
+                   rule="noun:talks→CONSULT; modality:planned(agreed)")  # fmt: skip
+    (story,) = merge_events([plan], PUBLISHED)
+    assert (story.date, story.date_precision) == ("2020-01-09", "after")
+    assert day_label(story) == "≥2020-01-09"
+    (done,) = merge_events([replace(plan, modality="asserted")], PUBLISHED)
+    assert done.date_precision == "reported"
+
+
+def test_a_week_sorts_with_its_monday() -> None:
+    base = _killing(merge_events(events(), PUBLISHED))
+    week = replace(base, id="w", date="2020-W02", date_precision="week")  # Jan. 6..12
+    day = replace(base, id="d", date="2020-01-07", date_precision="day")
+    early = replace(base, id="e", date="2020-01-05", date_precision="day")
+    assert [s.id for s in sorted([day, week, early], key=order_key)] == ["e", "w", "d"]
 
 
 def test_one_unnamed_victim_is_killed_once_and_not_by_a_killing_of_many() -> None:

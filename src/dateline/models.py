@@ -196,7 +196,7 @@ class EventDate:
     """The date a clause or sentence refers to."""
 
     value: str | None  # TIMEX3 date value (2020-01-03, 2020-01, 2020) or None
-    precision: str  # day | month | year | unknown
+    precision: str  # day | week | month | year | unknown
     stated: bool  # True when a date expression in the text governs it
     expression: TimeExpression | None = None
 
@@ -438,7 +438,7 @@ class Event:
     target: EventActor | None
     location: EventLocation | None
     date: str | None
-    date_precision: str  # day | month | year | unknown
+    date_precision: str  # day | week | month | year | unknown
     modality: str  # one of MODALITIES
     attributed_to: str | None
     sentence: str

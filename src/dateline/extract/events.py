@@ -59,7 +59,7 @@ from ._event_modality import PLAN, THREAT, Modality, modality
 from ._time_lexicon import MONTHS, WEEKDAYS
 from .actors import code_actor, extract_mentions, named_owner
 from .quotes import extract_quotes
-from .time import event_date, tag_times
+from .time import event_date, planned_week, tag_times
 
 __all__ = ["extract_events", "classify_pair"]
 
@@ -525,6 +525,8 @@ def _build(ctx: _Context, sent: Span, cand: _Candidate) -> Event:
     c_start, c_end = clause_extent(trig)
     span = (sent.start_char, sent.end_char) if main_clause(trig) else None
     when = event_date(times, min(start, c_start), max(end, c_end), ctx.published, span)
+    if mod.value in ("planned", "threatened") and not when.stated:
+        when = planned_week(times, ctx.published) or when
     value = _intended(trig) or mod.value if mod.value in HAPPENED else mod.value
     later = bool(ctx.published and when.value and when.value > ctx.published.isoformat())
     if value == "asserted" and when.stated and later and not past_tense(trig):

@@ -51,7 +51,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ..models import EventDate, TimeExpression
@@ -184,6 +184,26 @@ def _best_in(expressions: list[TimeExpression], start: int, end: int) -> EventDa
         if best is None or _PRECISION_RANK[cal[1]] < _PRECISION_RANK[best.precision]:
             best = EventDate(value=cal[0], precision=cal[1], stated=True, expression=e)
     return best
+
+
+_WEEK_VALUE = re.compile(r"^(\d{4})-W(\d{2})$")
+
+
+def planned_week(expressions: list[TimeExpression], published: date | None) -> EventDate | None:
+    """For a planned or threatened act no calendar date states: a week the text
+    plans it for ("agreed on Tuesday to hold talks *next week*"), when that week is
+    not before the report's own week. The first such expression wins."""
+    for e in expressions:
+        m = _WEEK_VALUE.match(e.value) if e.type == "DATE" else None
+        if m is None:
+            continue
+        try:
+            monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        except ValueError:
+            continue
+        if published is None or monday + timedelta(days=6) >= published:
+            return EventDate(value=e.value, precision="week", stated=True, expression=e)
+    return None
 
 
 def event_date(

@@ -51,7 +51,8 @@ joined when one states no date and was reported before the other's stated date.
 A story event's date is the best stated date of its members (most precise
 level, then majority, then earliest); with none stated, its earliest report
 date, with ``date_precision`` :data:`REPORTED` (it happened on or before that
-day). ``first_reported`` is the earliest publication date (ISO) among its
+day); for a planned act, that day with :data:`AFTER` (it is to happen on or after
+it). ``first_reported`` is the earliest publication date (ISO) among its
 articles, and ``articles`` lists them earliest first. The story id hashes type
 family, modality class, actor codes and date, so it is stable across runs.
 """
@@ -89,7 +90,8 @@ only when both roles match, or one does and this share of its clause words recur
 AFTER = "after"
 """``date_precision`` of a story event nothing dates but its reports' "after X" (or "in
 the aftermath of X"), where X's story event has a stated day: ``date`` is that day,
-and it happened on or after it."""
+and it happened on or after it. Also that of an undated planned act: ``date`` is the
+day it was first reported, and it is to happen on or after it."""
 REPORTED = "reported"
 """``date_precision`` of a story event whose date no report states: ``date`` is then the
 day it was first reported (or, for an undated article, the last day of its narrow
@@ -597,7 +599,9 @@ def _story(
         when, precision = after.isoformat(), AFTER
     else:
         anchor = cluster.anchor()
-        when, precision = (anchor.isoformat(), REPORTED) if anchor else (None, "unknown")
+        # an undated plan happens, if at all, after it was first reported
+        bound = AFTER if cluster.modality == "planned" else REPORTED
+        when, precision = (anchor.isoformat(), bound) if anchor else (None, "unknown")
     articles = sorted({i.event.article_id for i in items if i.event.article_id},
                       key=lambda a: ((published.get(a) or date.max), a))  # fmt: skip
     dates = [d for a in articles if (d := published.get(a)) is not None]

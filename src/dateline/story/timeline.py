@@ -117,7 +117,10 @@ def select(stories: list[StoryEvent], flt: TimelineFilter) -> list[StoryEvent]:
 def order_key(s: StoryEvent) -> tuple[str, bool, int, str, str]:
     """Timeline order: by day; stated dates first, then the most-reported happenings."""
     stated = s.date_precision not in BOUNDED
-    return (s.date or "9999", not stated, -len(s.articles), s.first_reported or "9999", s.id)
+    day = s.date or "9999"
+    if s.date_precision == "week" and (span := span_of(s.date)) is not None:
+        day = span.lo.isoformat()  # "2026-W48" sorts with its Monday
+    return (day, not stated, -len(s.articles), s.first_reported or "9999", s.id)
 
 
 def day_label(s: StoryEvent | dict[str, Any]) -> str:
