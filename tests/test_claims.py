@@ -120,6 +120,17 @@ def test_different_things_dates_and_places_are_not_grouped() -> None:
     assert len(group_claims([_c(15, what="U.S. troops"), _c(16, what="Iranian troops")])) == 2
 
 
+def test_men_held_are_the_detained_fishermen_of_the_same_day() -> None:
+    fishers = _c(12, what="Zemblan fishermen", category="arrested", source="the navy")
+    men = _c(9, what="men", category="arrested", source="state radio")
+    g = _group(men, fishers)
+    assert g.conflict
+    from dateline.story.conflicts import conflict_text
+
+    text = conflict_text([men, fishers], {})
+    assert text.startswith("CONFLICT arrested: Zemblan fishermen (2020-01-08)")
+
+
 def test_group_ids_are_stable() -> None:
     first = [g.id for g in group_claims([_c(15), _c(16)])]
     second = [g.id for g in group_claims([_c(16), _c(15)])]

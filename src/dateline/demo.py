@@ -9,6 +9,7 @@ from .export import format_listing
 from .ingest import IngestOptions, ingest_paths
 from .pipeline import analyze
 from .store import Store, codec_record
+from .story.conflicts import conflict_text
 
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 
@@ -32,9 +33,10 @@ def run_demo(paths: list[str], db: str, echo: Callable[[str], None] = print) -> 
         quotes = [codec_record(q) for q in store.load_quotes() if q.kind == "direct"]
         echo("\nDirect quotes")
         echo(format_listing(quotes, "text", ("date", "speaker", "text")))
-        disputed = [codec_record(c) for c in store.load_claims() if c.conflict]
+        disputed = [c for c in store.load_claims() if c.conflict]
+        titles = {a.id: a.title or "" for a in store.iter_articles()}
         echo("\nDisputed figures")
-        echo(format_listing(disputed, "text", ("category", "value", "what", "attributed_to")))
+        echo(conflict_text(disputed, titles))
         # The story: one page with the timeline, escalation, network, claims and quotes.
         from .report import render_report
         from .story.build import load_story

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import click
 
 from ..export import format_listing
-from ..models import Claim, Entity, Quote
+from ..models import Entity, Quote
 from ..store import codec_record
-from ..story.conflicts import format_number
+from ..story.conflicts import conflict_text
 from ._app import DATE, DB_OPTION, cli, format_option, open_store
 
 ACTOR_COLUMNS = ("id", "name", "type", "country", "sector", "mentions", "n_articles", "roles")
@@ -142,39 +141,7 @@ def claims(db: str, conflicts: bool, category: str | None, fmt: str) -> None:
         if (not conflicts or c.conflict) and (category is None or c.category == category)
     ]
     if fmt == "text" and conflicts:
-        click.echo(_conflict_view(picked, titles))
+        click.echo(conflict_text(picked, titles))
         return
     click.echo(format_listing([codec_record(c) for c in picked], fmt, CLAIM_COLUMNS))
 
-
-def _figure(c: Claim) -> str:
-    if c.vague and c.value_max is not None:
-        value = f"{format_number(c.value)}s"  # "hundreds of thousands" → 100,000s
-    else:
-        value = format_number(c.value)
-        if c.value_max is not None:
-            value = f"{value}–{format_number(c.value_max)}"
-    return f"{c.qualifier + ' ' if c.qualifier else ''}{value}"
-
-
-def _conflict_view(found: list[Claim], titles: dict[str, str]) -> str:
-    """Each conflicting group, one line per claim: figure, source, article."""
-    groups: dict[str, list[Claim]] = {}
-    for c in found:
-        groups.setdefault(c.group_id or c.id, []).append(c)
-    if not groups:
-        return "(no conflicting claims)"
-    blocks: list[str] = []
-    for members in groups.values():
-        head = members[0]
-        what = next((c.what for c in members if c.what), head.category)
-        lines = [f"CONFLICT {head.category}: {what} ({head.date or 'undated'})"]
-        width = max(len(_figure(c)) for c in members)
-        for c in sorted(members, key=lambda c: (c.value, c.attributed_to or "")):
-            title: Any = titles.get(c.article_id or "", "")
-            lines.append(
-                f"  {_figure(c).ljust(width)}  claimed by {c.attributed_to or 'unattributed'}"
-                f"  — “{c.text}” in {title[:60]}"
-            )
-        blocks.append("\n".join(lines))
-    return "\n\n".join(blocks)

@@ -45,7 +45,7 @@ from datetime import date
 
 from ..models import Claim, ClaimGroup, ClaimSide
 
-__all__ = ["group_claims", "interval", "compatible", "object_key", "format_number"]
+__all__ = ["group_claims", "interval", "compatible", "object_key", "format_number", "conflict_text"]
 
 DATE_WINDOW_DAYS = 2
 APPROX = 0.10
@@ -64,6 +64,7 @@ _SYNONYMS = {
     "body": _GENERIC, "injury": _GENERIC, "wounded": _GENERIC, "injured": _GENERIC,
     "arrest": _GENERIC, "detainee": _GENERIC, "one": _GENERIC, "none": _GENERIC,
     "individual": _GENERIC, "toll": _GENERIC, "refugee": _GENERIC, "evacuee": _GENERIC,
+    "man": _GENERIC, "men": _GENERIC, "woman": _GENERIC, "women": _GENERIC,
     "jet": "aircraft", "warplane": "aircraft", "plane": "aircraft", "aircraft": "aircraft",
     "bomber": "aircraft", "drone": "drone", "uav": "drone", "protester": "protester",
     "demonstrator": "protester", "marcher": "protester", "mourner": "mourner",
@@ -265,3 +266,39 @@ def group_claims(claims: list[Claim]) -> list[ClaimGroup]:
             )
         )
     return groups
+
+
+def _figure(c: Claim) -> str:
+    if c.vague and c.value_max is not None:
+        value = f"{format_number(c.value)}s"  # "hundreds of thousands" → 100,000s
+    else:
+        value = format_number(c.value)
+        if c.value_max is not None:
+            value = f"{value}–{format_number(c.value_max)}"
+    return f"{c.qualifier + ' ' if c.qualifier else ''}{value}"
+
+
+def conflict_text(found: list[Claim], titles: dict[str, str]) -> str:
+    """Each conflicting group of ``found``, one line per claim: figure, source, and the
+    title (from ``titles``, by article id) of the article that states it."""
+    groups: dict[str, list[Claim]] = {}
+    for c in found:
+        groups.setdefault(c.group_id or c.id, []).append(c)
+    if not groups:
+        return "(no conflicting claims)"
+    blocks: list[str] = []
+    for members in groups.values():
+        head = members[0]
+        named = [c for c in members if c.what]  # a specific noun before "men", "people"
+        named.sort(key=lambda c: object_key(c) == _GENERIC)
+        what = named[0].what if named else head.category
+        lines = [f"CONFLICT {head.category}: {what} ({head.date or 'undated'})"]
+        width = max(len(_figure(c)) for c in members)
+        for c in sorted(members, key=lambda c: (c.value, c.attributed_to or "")):
+            title = titles.get(c.article_id or "", "")
+            lines.append(
+                f"  {_figure(c).ljust(width)}  claimed by {c.attributed_to or 'unattributed'}"
+                f"  — “{c.text}” in {title[:60]}"
+            )
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
