@@ -144,4 +144,3 @@ def claims(db: str, conflicts: bool, category: str | None, fmt: str) -> None:
         click.echo(conflict_text(picked, titles))
         return
     click.echo(format_listing([codec_record(c) for c in picked], fmt, CLAIM_COLUMNS))
-
