@@ -314,3 +314,13 @@ def test_dump_reference_gives_month_days_their_year() -> None:
     assert any(v.startswith("XXXX-W") for v in values)  # weekdays need the article's own day
     far = resolve_years(tag_times("It opened on Aug. 20.", None), date(2020, 1, 6))
     assert far[0].value == "XXXX-08-20"  # more than half a year away: left alone
+
+
+def test_a_future_month_day_takes_the_year_ahead_of_the_dump() -> None:
+    from dateline.extract.time import resolve_years
+
+    text = "The mayor, who will stand again in a Nov. 3 vote, opened the pier on Nov. 2."
+    values = [e.value for e in resolve_years(tag_times(text, None), date(2020, 1, 6), text)]
+    assert values == ["2020-11-03", "2019-11-02"]  # the plan ahead, the opening past
+    back = "He will unveil a plan he first showed last Nov. 20."
+    assert resolve_years(tag_times(back, None), date(2020, 1, 6), back)[0].value == "2019-11-20"

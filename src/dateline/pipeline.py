@@ -41,7 +41,7 @@ from .story.conflicts import group_claims
 
 __all__ = ["ANALYSIS_VERSION", "AnalysisReport", "analyze", "analyze_article", "link_records"]
 
-ANALYSIS_VERSION = "25"
+ANALYSIS_VERSION = "26"
 """Bump when an extractor changes its output, so stored articles are re-analysed."""
 
 
@@ -122,7 +122,7 @@ def analyze_article(article: Article, doc: Doc, reference: date | None = None) -
     published: date | None = article.published
     times = tag_times(article.text, published, doc)
     if published is None and reference is not None:
-        times = resolve_years(times, reference)
+        times = resolve_years(times, reference, article.text)
     mentions = extract_mentions(doc)
     quotes = extract_quotes(doc)
     for q in quotes:

@@ -56,6 +56,7 @@ from typing import TYPE_CHECKING
 
 from ..models import EventDate, TimeExpression
 from ._time_rules import KEYS, RULES, Ctx, Norm
+from ._time_tense import lexical_tense
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -236,13 +237,25 @@ _MONTH_DAY = re.compile(r"^XXXX-(\d\d)(-\d\d)?$")
 _NEAR_DAYS = 122
 
 
-def resolve_years(expressions: list[TimeExpression], reference: date) -> list[TimeExpression]:
+_FUTURE_SLACK_DAYS = 45
+"""How far before the dump's reference a future-tense month-day may still fall (the
+article itself may be that much older than the dump's median story)."""
+_FUTURE_REACH_DAYS = 366
+_LOOKS_BACK = re.compile(r"\b(?:last|past|previous|ago|earlier)\b", re.I)
+
+
+def resolve_years(
+    expressions: list[TimeExpression], reference: date, text: str | None = None
+) -> list[TimeExpression]:
     """Give unanchored month-days and months a year from a reference date.
 
     For an undated article in a dump whose other stories are dated, "Jan. 8"
     (``XXXX-01-08``) takes the year that puts it nearest ``reference`` — within
-    four months, else it stays unresolved. Weekdays and relative expressions stay
-    as they are: they need the article's own day.
+    four months, else it stays unresolved. With the article's ``text``, a month-day
+    in a future-tense clause ("who will seek a second term in a Nov. 3 election")
+    takes the first year that does not put it well before ``reference``, up to a
+    year ahead. Weekdays and relative expressions stay as they are: they need the
+    article's own day.
     """
     out: list[TimeExpression] = []
     for e in expressions:
@@ -251,16 +264,30 @@ def resolve_years(expressions: list[TimeExpression], reference: date) -> list[Ti
             out.append(e)
             continue
         month, day = int(m.group(1)), int(m.group(2)[1:]) if m.group(2) else 15
-        best: tuple[int, int] | None = None
-        for year in (reference.year - 1, reference.year, reference.year + 1):
-            try:
-                gap = abs((date(year, month, day) - reference).days)
-            except ValueError:
-                continue
-            if gap <= _NEAR_DAYS and (best is None or gap < best[0]):
-                best = (gap, year)
-        if best is None:
+        future = (
+            text is not None
+            and not _LOOKS_BACK.search(e.text)
+            and lexical_tense(text, e.start, e.end) > 0
+        )
+        year = _year_for(month, day, reference, future)
+        if year is None:
             out.append(e)
             continue
-        out.append(replace(e, value=f"{best[1]:04d}" + e.value[4:], rule=e.rule + "+dump-year"))
+        out.append(replace(e, value=f"{year:04d}" + e.value[4:], rule=e.rule + "+dump-year"))
     return out
+
+
+def _year_for(month: int, day: int, reference: date, future: bool) -> int | None:
+    best: tuple[int, int] | None = None
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            offset = (date(year, month, day) - reference).days
+        except ValueError:
+            continue
+        if future:
+            if -_FUTURE_SLACK_DAYS <= offset <= _FUTURE_REACH_DAYS:
+                return year  # the first year not well before the reference
+            continue
+        if abs(offset) <= _NEAR_DAYS and (best is None or abs(offset) < best[0]):
+            best = (abs(offset), year)
+    return best[1] if best else None
