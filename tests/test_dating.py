@@ -515,6 +515,17 @@ def test_a_weekday_in_a_span_planned_for_next_week_anchors_the_story() -> None:
     assert results[-1].evidence.startswith("span ")
 
 
+def test_a_month_someone_is_told_to_act_in_is_ahead_of_the_story() -> None:
+    text = (
+        "The governor urged voters on Friday to turn out in a March referendum, "
+        "weeks after the floods of January."
+    )
+    ev = evidence_for(text)
+    by_month = {m.month: (m.tense, m.local) for m in ev.months}
+    assert by_month[3] == (1, 1)  # what they are told to do lies ahead
+    assert by_month[1][0] < 0
+
+
 def test_a_weekday_falling_twice_in_the_span_only_bounds_the_story() -> None:
     fined = date_articles(_fined_after("Last month"))[-1]
     # "last month" from Jan. 6: Dec. 1..Jan. 5, with Thursdays Dec. 5 .. Jan. 2

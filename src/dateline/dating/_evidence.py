@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from ..extract._time_tense import lexical_tense, word_tense
+from ..extract._time_tense import directed, lexical_tense, word_tense
 from ..models import TimeExpression
 
 _WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])(?:T[A-Z0-9:]+)?$")
@@ -288,6 +288,8 @@ def local_tense(left: str) -> int:
     cuts = list(_CLAUSE_START.finditer(left))
     words = _words(left[cuts[-1].end() :] if cuts else left)[::-1]
     for k, w in enumerate(words):
+        if directed(words, k):
+            return 1  # "telling Iranians to turn out in February"
         t = word_tense(w)
         if t < 0 and k + 1 < len(words) and words[k + 1].lower() in _BE:
             continue  # "be published", "was indicted" is a passive, its tense is "was"

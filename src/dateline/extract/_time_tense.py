@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
 _SENT_END = re.compile(r"[.!?;]\s|\n")
+_CLAUSE_CUT = re.compile(r"[,;:–—]")
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
 _FUTURE_HEADS = frozenset(
     {"plan", "expect", "intend", "aim", "schedule", "hope", "prepare", "want", "seek", "due",
@@ -80,6 +81,20 @@ _BE_FORMS = frozenset(
 )
 
 
+_DIRECTIVES = frozenset(
+    ["tell", "tells", "told", "telling", "urge", "urges", "urged", "urging", "ask", "asks",
+     "asked", "asking", "order", "orders", "ordered", "ordering", "instruct", "instructed",
+     "encourage", "encouraged", "encouraging", "invite", "invited", "inviting"]
+)  # fmt: skip
+"""Verbs that tell someone *to* do something: what follows is ahead of the telling."""
+
+
+def directed(words: list[str], i: int) -> bool:
+    """``words`` (nearest first) has "to" at ``i`` after a directive verb and its
+    object ("telling Iranians *to* turn out in a February election")."""
+    return words[i].lower() == "to" and any(w.lower() in _DIRECTIVES for w in words[i + 1 : i + 6])
+
+
 def word_tense(word: str) -> int:
     """The tense a single word signals (-1, 0, +1)."""
     w = word.lower()
@@ -92,16 +107,18 @@ def word_tense(word: str) -> int:
     return 0
 
 
-def _scan(words: list[str]) -> int:
+def _scan(words: list[str], reach: int = 0) -> int:
     """Tense of the first marker in ``words`` (ordered nearest first).
 
     A participle after a form of "be" or a modal ("must be returned") is not a past
-    marker; "set to", "due to", "is to" signal the future.
+    marker; "set to", "due to", "is to" signal the future, and so does "to" after a
+    directive verb ("telling Iranians to …") among the first ``reach`` words (those
+    of the expression's own comma-delimited clause).
     """
     for i, w in enumerate(words):
         lw = w.lower()
         nxt = words[i + 1].lower() if i + 1 < len(words) else ""
-        if lw == "to" and nxt in _TO_FUTURE:
+        if lw == "to" and (nxt in _TO_FUTURE or (i < reach and directed(words, i))):
             return 1
         t = word_tense(w)
         if t < 0 and nxt in _BE_FORMS:
@@ -117,7 +134,8 @@ def lexical_tense(text: str, start: int, end: int) -> int:
     ends = [m.end() for m in _SENT_END.finditer(left)]
     if ends:
         left = left[ends[-1] :]
-    t = _scan(list(reversed(_WORD.findall(left))))
+    clause = _CLAUSE_CUT.split(left)[-1]
+    t = _scan(list(reversed(_WORD.findall(left))), len(_WORD.findall(clause)))
     if t:
         return t
     right = text[end : end + _WINDOW]
