@@ -324,3 +324,20 @@ def test_a_future_month_day_takes_the_year_ahead_of_the_dump() -> None:
     assert values == ["2020-11-03", "2019-11-02"]  # the plan ahead, the opening past
     back = "He will unveil a plan he first showed last Nov. 20."
     assert resolve_years(tag_times(back, None), date(2020, 1, 6), back)[0].value == "2019-11-20"
+
+
+def test_a_weekday_of_an_undated_story_takes_the_one_day_its_window_allows() -> None:
+    from dateline.extract.time import resolve_weekdays
+
+    text = "The ferry sank on Wednesday, officials said. Talks will resume on Monday."
+    exprs = tag_times(text, None)
+    # published Jan. 8 or 9, 2020: the past Wednesday is Jan. 8 (Jan. 1 is too early),
+    # the coming Monday Jan. 13
+    values = [e.value for e in resolve_weekdays(exprs, date(2020, 1, 8), date(2020, 1, 9), text)]
+    assert values == ["2020-01-08", "2020-01-13"]
+    # published Jan. 8 to 14: still one past Wednesday, but two coming Mondays
+    week = resolve_weekdays(exprs, date(2020, 1, 8), date(2020, 1, 14), text)
+    assert [e.value for e in week] == ["2020-01-08", "XXXX-WXX-1"]
+    # a window of three weeks allows several Wednesdays: left alone
+    wide = resolve_weekdays(exprs, date(2020, 1, 8), date(2020, 1, 28), text)
+    assert wide[0].value == "XXXX-WXX-3"

@@ -24,7 +24,7 @@ from .extract.claims import extract_claims
 from .extract.events import extract_events
 from .extract.quantities import extract_quantities
 from .extract.quotes import extract_quotes
-from .extract.time import event_date, resolve_years, tag_times
+from .extract.time import event_date, resolve_weekdays, resolve_years, tag_times
 from .models import (
     Article,
     ArticleAnalysis,
@@ -41,7 +41,7 @@ from .story.conflicts import group_claims
 
 __all__ = ["ANALYSIS_VERSION", "AnalysisReport", "analyze", "analyze_article", "link_records"]
 
-ANALYSIS_VERSION = "27"
+ANALYSIS_VERSION = "28"
 """Bump when an extractor changes its output, so stored articles are re-analysed."""
 
 
@@ -123,6 +123,9 @@ def analyze_article(article: Article, doc: Doc, reference: date | None = None) -
     times = tag_times(article.text, published, doc)
     if published is None and reference is not None:
         times = resolve_years(times, reference, article.text)
+    lo, hi = article.published_earliest, article.published_latest
+    if published is None and lo is not None and hi is not None:
+        times = resolve_weekdays(times, lo, hi, article.text)
     mentions = extract_mentions(doc)
     quotes = extract_quotes(doc)
     for q in quotes:

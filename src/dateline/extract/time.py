@@ -61,7 +61,14 @@ from ._time_tense import lexical_tense
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["tag_times", "event_date", "resolve_years", "TimeExpression", "EventDate"]
+__all__ = [
+    "tag_times",
+    "event_date",
+    "resolve_years",
+    "resolve_weekdays",
+    "TimeExpression",
+    "EventDate",
+]
 
 
 @dataclass(frozen=True)
@@ -274,6 +281,38 @@ def resolve_years(
             out.append(e)
             continue
         out.append(replace(e, value=f"{year:04d}" + e.value[4:], rule=e.rule + "+dump-year"))
+    return out
+
+
+_WEEKDAY_VALUE = re.compile(r"^XXXX-WXX-([1-7])$")
+
+
+def resolve_weekdays(
+    expressions: list[TimeExpression], earliest: date, latest: date, text: str
+) -> list[TimeExpression]:
+    """Give weekdays of an undated article a day from its publication window.
+
+    A past (or untensed) "on Wednesday" lies in the six days up to the article's
+    day, so somewhere from ``earliest`` - 6 to ``latest``; a future one from
+    ``earliest`` to ``latest`` + 6. When that weekday falls only once there, it is
+    that day ("said on Wednesday" in a story of Jan. 8..14 is Jan. 8); otherwise it
+    stays unresolved.
+    """
+    out: list[TimeExpression] = []
+    for e in expressions:
+        m = _WEEKDAY_VALUE.match(e.value) if e.type == "DATE" else None
+        if m is None:
+            out.append(e)
+            continue
+        if lexical_tense(text, e.start, e.end) > 0:
+            lo, hi = earliest, latest + timedelta(days=6)
+        else:
+            lo, hi = earliest - timedelta(days=6), latest
+        first = lo + timedelta(days=(int(m.group(1)) - lo.isoweekday()) % 7)
+        if first > hi or first + timedelta(days=7) <= hi:
+            out.append(e)  # none, or more than one, in the window
+            continue
+        out.append(replace(e, value=first.isoformat(), rule=e.rule + "+window"))
     return out
 
 
