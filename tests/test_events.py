@@ -356,6 +356,36 @@ def test_planned_talks_take_the_week_they_are_planned_for(nlp: Language) -> None
         assert ev.date_precision != "week"  # only a plan takes a week
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "source", "mode"),
+    [
+        ("Dockworkers in Vell walked off the job on Monday.", "walked", "Dockworkers", "strike"),
+        ("Teachers in Marlow went on strike.", "strike", "Teachers", "strike"),
+        ("Miners struck for higher pay.", "struck", "Miners", "strike"),
+        ("Nurses in Tamsin remain on hunger strike.", "strike", "Nurses", "hunger"),
+        ("Workers at the Vell mill staged a walkout over pay.", "walkout", "Workers", "strike"),
+    ],
+)
+def test_a_work_stoppage_is_a_protest(
+    nlp: Language, text: str, trigger: str, source: str, mode: str
+) -> None:
+    ev = one(events_of(nlp, text), "PROTEST")
+    assert ev.trigger == trigger and ev.mode == mode
+    assert ev.source is not None and ev.source.text.endswith(source.split()[-1])
+
+
+def test_an_air_strike_stays_an_attack(nlp: Language) -> None:
+    evs = events_of(nlp, "A Zemblan air strike on the depot killed four guards on Monday.")
+    assert not [e for e in evs if e.type == "PROTEST"]
+
+
+def test_a_verb_the_model_lemmatises_without_its_e_is_still_read(nlp: Language) -> None:
+    # the small model gives "staged" the lemma "stag"; the light verb must still lend
+    # its subject to the event noun
+    ev = one(events_of(nlp, "Farmers staged a demonstration outside the Marlow mill."), "PROTEST")
+    assert ev.source is not None and ev.source.text == "Farmers"
+
+
 def test_a_dateline_is_not_a_source(nlp: Language) -> None:
     text = "VARNA -- A court in Varna has convicted two Ruritanian men over an attack on a guard."
     for e in events_of(nlp, text):

@@ -393,6 +393,13 @@ def noun_args(tok: Token, attack_nouns: set[str], modified: bool = False) -> Arg
         and not is_passive(host.head)
     ):  # "responded with missile strikes"
         source = verb_subject(host.head)
+    if (
+        source is None
+        and tok.dep_ == "pobj"
+        and host.lower_ == "on"
+        and host.head.lemma_.lower() in ("go", "be", "remain", "stay")
+    ):  # "dockers went on strike", "nurses remain on hunger strike"
+        source = verb_subject(host.head)
     governor = tok.head
     giver = converse_giver(tok)
     if giver is not None:  # "X received support from Y": Y gives, X gets

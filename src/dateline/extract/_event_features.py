@@ -48,17 +48,43 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
+LABOR = frozenset(
+    ["worker", "union", "employee", "staff", "dockworker", "docker", "miner", "teacher",
+     "nurse", "doctor", "driver", "pilot", "crew", "labor", "labour", "student", "trucker",
+     "farmer", "operator"]
+)  # fmt: skip
+"""Who strikes by stopping work: "dockworkers went on strike", "a strike by nurses"."""
+
+
+def _labor_strike(tok: Token) -> bool:
+    """A strike that is a stoppage of work, not an attack: "on strike", or struck by,
+    or named after, working people ("the nurses' strike", "workers struck")."""
+    if tok.lemma_.lower() != "strike":
+        return False
+    if tok.pos_ == "NOUN" and tok.head.lower_ == "on" and tok.dep_ == "pobj":
+        return True
+    agents = [c for c in tok.children if c.dep_ in ("nsubj", "poss", "compound")]
+    agents += [g for c in tok.children if c.dep_ == "agent" or c.lower_ == "by"
+               for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    return any(a.lemma_.lower() in LABOR for a in agents)
+
+
 def lexicon_entry(tok: Token, lex: EventLexicon) -> TriggerEntry | None:
     """The lexicon entry of a token read as a trigger (verb with particle, or noun)."""
+    labor = _labor_strike(tok)
     if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+        if labor:
+            return lex.noun("labor strike")
         particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
         return lex.verb(tok.lemma_, particles)
     if tok.pos_ == "NOUN":
         left = tok.doc[tok.i - 1] if tok.i > 0 else None
-        if left is not None and left.dep_ == "compound" and left.head.i == tok.i:
+        if left is not None and left.dep_ in ("compound", "amod") and left.head.i == tok.i:
             entry = lex.noun(f"{left.lower_} {tok.lemma_.lower()}")  # "air raid"
             if entry is not None:
                 return entry
+        if labor:
+            return lex.noun("labor strike")
         return lex.noun(tok.lemma_) or lex.noun(tok.lower_)
     return None
 

@@ -34,6 +34,8 @@ from ..models import HAPPENED, Event, EventActor, EventLocation, Mention, Quote,
 from ..nlp import doc_text
 from ._event_args import (
     INSTRUMENTS,
+    LIGHT,
+    SPEECH_VERBS,
     Arg,
     Args,
     converse_giver,
@@ -630,6 +632,7 @@ def extract_events(
         quotes=quotes if quotes is not None else extract_quotes(doc),
         lex=load_event_lexicon(),
     )
+    _repair_lemmas(doc)
     events: list[Event] = []
     seen: set[str] = set()
     for sent in doc.sents:
@@ -647,6 +650,22 @@ def extract_events(
                 seen.add(ev.id)
                 events.append(ev)
     return events
+
+
+@lru_cache(maxsize=1)
+def _known_verbs() -> frozenset[str]:
+    return frozenset(load_event_lexicon().verbs) | LIGHT | TRANSPARENT | SPEECH_VERBS
+
+
+def _repair_lemmas(doc: Doc) -> None:
+    """The small model lemmatises some "-ed"/"-ing"/"-s" forms of "-e" verbs without
+    their "e" ("staged" -> "stag", "fined" -> "fin"): when the lemma is no verb the
+    event lexicons know and the lemma plus "e" is one, take that."""
+    known = _known_verbs()
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma not in known and lemma + "e" in known:
+            tok.lemma_ = lemma + "e"
 
 
 def classify_pair(doc: Doc, source: tuple[int, int] | None, target: tuple[int, int] | None) -> str:
