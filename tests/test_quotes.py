@@ -197,6 +197,13 @@ def test_said_that(nlp: Language) -> None:
     assert q.rule == "indirect-ccomp"
 
 
+def test_recalling_an_envoy_or_sharing_a_border_says_nothing(nlp: Language) -> None:
+    assert quotes_of(nlp, "Zembla recalled its ambassador to Lorvania on Friday.") == []
+    assert quotes_of(nlp, "The two towns share a border along the Vell river.") == []
+    (q,) = quotes_of(nlp, "Ana Brisk recalled that the ferry had never been late.")
+    assert q.speaker == "Ana Brisk" and q.cue == "recalled"
+
+
 def test_according_to(nlp: Language) -> None:
     text = "According to the fire department, the blaze started in a kitchen."
     (q,) = quotes_of(nlp, text)
