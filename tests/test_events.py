@@ -386,6 +386,22 @@ def test_a_verb_the_model_lemmatises_without_its_e_is_still_read(nlp: Language) 
     assert ev.source is not None and ev.source.text == "Farmers"
 
 
+def test_stones_and_tear_gas_are_attacks_of_their_own_modes(nlp: Language) -> None:
+    text = "Protesters threw stones at officers in Lisk, and police fired tear gas at them."
+    modes = {(e.trigger, e.mode) for e in events_of(nlp, text) if e.type == "ASSAULT"}
+    assert modes == {("threw", "primitive"), ("fired", "crowd-control")}
+    threw = next(e for e in events_of(nlp, text) if e.trigger == "threw")
+    assert threw.target is not None and threw.target.text == "officers"
+    assert events_of(nlp, "The Vell party threw its support behind the mayor.") == []
+
+
+def test_what_nature_does_is_no_event(nlp: Language) -> None:
+    assert events_of(nlp, "Floods in the Vell valley have killed at least 12 people.") == []
+    assert events_of(nlp, "About 900 villagers were cut off by the water near Lisk.") == []
+    (ev,) = events_of(nlp, "Gunmen killed 12 villagers in the Vell valley.")
+    assert ev.type == "ASSAULT"
+
+
 def test_a_dateline_is_not_a_source(nlp: Language) -> None:
     text = "VARNA -- A court in Varna has convicted two Ruritanian men over an attack on a guard."
     for e in events_of(nlp, text):

@@ -33,6 +33,7 @@ INSTRUMENTS = {
     "missile", "rocket", "drone", "bomb", "shell", "mortar", "troop", "force", "soldier",
     "aid", "money", "weapon", "arm", "fund", "supply", "shot", "bullet", "artillery",
     "warship", "jet", "plane", "aircraft", "round", "grenade", "vehicle", "ship", "personnel",
+    "stone", "rock", "brick", "bottle", "firebomb", "gas", "cannon", "pellet", "canister",
 }  # fmt: skip
 LIGHT = {
     "launch", "carry", "conduct", "stage", "mount", "impose", "order", "hold", "make",

@@ -78,6 +78,12 @@ _PLACE_HEADS = frozenset([
 a place; "U.S. targets" and "Iraqi forces" do not."""
 _PERSONAL = {"he", "she", "him", "her"}
 _NEEDS_WEAPON = {"launch", "fire"}
+_THROWN = {"throw", "hurl"}
+_PROJECTILES = {
+    "stone", "rock", "brick", "bottle", "firebomb", "molotov", "cocktail", "bomb", "grenade",
+    "petrol", "explosive", "object", "projectile", "shoe", "egg",
+}  # fmt: skip
+"""What thrown makes an attack: "threw stones at officers", not "threw his support"."""
 _TROOPS = {
     "troop", "soldier", "force", "marine", "paratrooper", "warship", "battalion", "brigade",
     "unit", "division", "carrier", "reinforcement", "personnel", "jet", "bomber",
@@ -143,6 +149,10 @@ def _candidates(sent: Span, lex: EventLexicon) -> list[_Candidate]:
         objs = [c for c in tok.children if c.dep_ == "dobj"]
         if tok.lemma_.lower() in _NEEDS_WEAPON and not _armed(tok, objs):
             continue  # "launched an audit", "fired the minister"
+        if tok.lemma_.lower() in _THROWN and not any(
+            o.lemma_.lower() in _PROJECTILES for o in objs
+        ):
+            continue  # "threw his support behind", "hurled insults at"
         carried = [o for o in objs if _is_noun_trigger(o, lex)]
         if carried and (
             tok.lemma_.lower() in TRANSPARENT or any(converse_giver(o) for o in carried)
@@ -268,6 +278,21 @@ def _location(ctx: _Context, cand: _Candidate) -> EventLocation | None:
 
 
 _ACTOR_PRONOUNS = {"he", "she", "they", "we", "i", "it", "him", "her", "them", "us"}
+
+
+_NATURAL = frozenset(
+    ["flood", "floodwater", "water", "rain", "snow", "storm", "hurricane", "typhoon",
+     "cyclone", "tornado", "earthquake", "quake", "tremor", "tsunami", "landslide",
+     "mudslide", "avalanche", "wildfire", "bushfire", "drought", "heatwave", "heat",
+     "disease", "virus", "outbreak", "epidemic", "pandemic", "cholera", "famine", "weather"]
+)  # fmt: skip
+"""Forces of nature: what they do ("floods have killed 23 people", "villages cut off
+by the water") is no act of a political actor, so no event."""
+
+
+def _natural_cause(cand: _Candidate) -> bool:
+    src = cand.args.source
+    return src is not None and src.head.lemma_.lower() in _NATURAL
 
 
 def _actor_like(actor: EventActor | None, head: Token | None) -> bool:
@@ -637,6 +662,8 @@ def extract_events(
     seen: set[str] = set()
     for sent in doc.sents:
         for cand in _candidates(sent, ctx.lex):
+            if _natural_cause(cand):
+                continue
             ev = _build(ctx, sent, cand)
             heads = (cand.args.source, cand.args.target)
             if not any(
