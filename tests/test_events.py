@@ -395,6 +395,20 @@ def test_stones_and_tear_gas_are_attacks_of_their_own_modes(nlp: Language) -> No
     assert events_of(nlp, "The Vell party threw its support behind the mayor.") == []
 
 
+def test_the_two_are_the_two_countries_named_before(nlp: Language) -> None:
+    text = (
+        "Ministers from Chile and Peru met in Lima on Monday. "
+        "The two governments agreed to reopen the border at Tacna."
+    )
+    agree = one(events_of(nlp, text), "AGREE")
+    assert agree.source is not None and agree.target is not None
+    assert {agree.source.country, agree.target.country} == {"CHL", "PER"}
+    assert agree.source.text in ("Chile", "Peru") and "pair(the two)" in agree.rule
+    three = "Chile, Peru and Bolivia met in Lima. The two agreed to meet again."
+    for ev in events_of(nlp, three):
+        assert "pair(the two)" not in ev.rule  # three named: which two is unknown
+
+
 def test_what_nature_does_is_no_event(nlp: Language) -> None:
     assert events_of(nlp, "Floods in the Vell valley have killed at least 12 people.") == []
     assert events_of(nlp, "About 900 villagers were cut off by the water near Lisk.") == []

@@ -24,6 +24,7 @@ the evaluation on sentences with a marked pair).
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -508,6 +509,36 @@ _SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
 _ACTOR_ENTS = ("GPE", "NORP", "ORG", "PERSON")
 
 
+_PAIR = re.compile(
+    r"(?:the\s+)?(?:two|both)(?:\s+(?:sides|countries|governments|nations|neighbou?rs|states|"
+    r"leaders|ministers|delegations|parties|capitals))?",
+    re.I,
+)
+_PAIR_LOOKBACK = 1200
+"""How far back (characters) "the two" looks for the two countries it means."""
+
+
+@dataclass
+class _Pair:
+    first: EventActor
+    second: EventActor
+
+
+def _last_pair(ctx: _Context, before: int) -> _Pair | None:
+    """The two countries named in the stretch before ``before``, when it names exactly
+    two (each by its first mention there, so "France" rather than "Paris"): "Iran and
+    Iraq agreed … and the two signed a trade accord"."""
+    seen: dict[str, Mention] = {}
+    for m in ctx.mentions:
+        if m.country and before - _PAIR_LOOKBACK <= m.start and m.end <= before:
+            seen.setdefault(m.country, m)  # "France" before "Paris"
+    if len(seen) != 2:
+        return None
+    a, b = sorted(seen.values(), key=lambda m: m.start)
+    return _Pair(*(EventActor(m.text, m.start, m.end, m.entity_key or None, m.country, m.sector)
+                   for m in (a, b)))  # fmt: skip
+
+
 def _split_joint(src: Arg | None, tgt: Arg | None) -> tuple[Arg | None, Arg | None]:
     """ "Ruritania and Borduria agreed to hold talks": a joint subject of a symmetric
     event is its source and target, when the parse gives no actor as target."""
@@ -563,6 +594,16 @@ def _build(ctx: _Context, sent: Span, cand: _Candidate) -> Event:
         source = None
     anaphor = "; anaphor(attack)" if _attack_anaphor(src) else ""
     target = _actor(ctx, tgt) if _fits_target(tgt, trig) else None
+    if (
+        choice.type in _SYMMETRIC
+        and (target is None or not (target.country or target.sector or target.entity_id))
+        and src is not None
+        and _PAIR.fullmatch(src.span().text)
+    ):
+        pair = _last_pair(ctx, trig.idx)
+        if pair is not None:  # "the two signed the accord": the two last named
+            source, target = pair.first, pair.second
+            anaphor += "; pair(the two)"
     return Event(
         id=_event_id(
             ctx.article_id,
