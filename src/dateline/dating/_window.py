@@ -38,6 +38,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..extract._time_checks import safe_date
 from ._evidence import DAY_NAMES, Evidence, Mention, Relative
 from ._links import Pool, clear_best, link_weight, shared_weight
 from ._spans import SpanMatch
@@ -79,7 +80,7 @@ class Frame:
     def past_day(self, month: int, day: int) -> date | None:
         """The last (month, day) by :data:`SLACK` after the frame, if near the frame."""
         for year in (self.hi.year + 1, self.hi.year, self.hi.year - 1):
-            when = _safe(year, month, day)
+            when = safe_date(year, month, day)
             if when is not None and when <= self.hi + SLACK:
                 return when if when >= self.lo - NEAR_FRAME else None
         return None
@@ -87,7 +88,7 @@ class Frame:
     def future_day(self, month: int, day: int) -> date | None:
         """The first (month, day) from :data:`SLACK` before the frame, if near the frame."""
         for year in (self.lo.year - 1, self.lo.year, self.lo.year + 1):
-            when = _safe(year, month, day)
+            when = safe_date(year, month, day)
             if when is not None and when >= self.lo - SLACK:
                 return when if when <= self.hi + NEAR_FRAME else None
         return None
@@ -106,13 +107,6 @@ class Frame:
             last = _month_end(year, month)
             if last >= self.lo - SLACK:
                 return last if last <= self.hi + NEAR_FRAME_MONTH else None
-        return None
-
-
-def _safe(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
         return None
 
 

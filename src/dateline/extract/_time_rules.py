@@ -30,8 +30,24 @@ from ._time_calendar import (
     shift,
     weekday_date,
 )
+from ._time_checks import (
+    bare_month_ok,
+    duration_ok,
+    group,
+    month_of,
+    plural_ok,
+    preceding_word,
+    safe_date,
+    season_ok,
+    set_freq_ok,
+    the_unit_ok,
+    vague_ok,
+    valid_day,
+    valid_iso,
+    valid_numeric,
+    year_ok,
+)
 from ._time_lexicon import (
-    MONTHS,
     ORDINALS,
     PARTS_OF_DAY,
     SEASONS,
@@ -129,16 +145,6 @@ KEYS: dict[str, re.Pattern[str]] = {
 # --------------------------------------------------------------------------- helpers
 
 
-def _g(m: re.Match[str], name: str) -> str:
-    """A named group, lower-cased and whitespace-normalised ('' when absent)."""
-    v = m.groupdict().get(name)
-    return " ".join(v.lower().split()) if v else ""
-
-
-def _month(m: re.Match[str]) -> int:
-    return MONTHS[_g(m, "mon").rstrip(".")]
-
-
 def _rel_dir(rel: str) -> int | None:
     """Direction a modifier word imposes (None when it imposes none)."""
     if rel.startswith(
@@ -165,193 +171,6 @@ def _with_pod(n: Norm, pod: str) -> Norm:
     return Norm("TIME", n.value + "T" + PARTS_OF_DAY[pod], "time", n.relative, n.point)
 
 
-def _safe_date(y: int, mo: int, d: int) -> date | None:
-    try:
-        return date(y, mo, d)
-    except ValueError:
-        return None
-
-
-def _preceding_word(text: str, start: int) -> str:
-    m = _PREV_WORD.search(text, max(0, start - 30), start)
-    return m.group(1) if m else ""
-
-
-_PREV_WORD = re.compile(r"([\w$%'.-]+)\s*$")
-_NAME_OK = frozenset(
-    [
-        "in",
-        "on",
-        "since",
-        "by",
-        "until",
-        "till",
-        "from",
-        "through",
-        "during",
-        "before",
-        "after",
-        "early",
-        "late",
-        "mid",
-        "last",
-        "next",
-        "this",
-        "of",
-        "and",
-        "or",
-        "to",
-        "the",
-        "a",
-        "between",
-        "around",
-        "about",
-        "for",
-    ]
-)
-
-
-# --------------------------------------------------------------------------- checks
-
-
-def _valid_numeric(m: re.Match[str], text: str) -> bool:
-    a, b = int(m.group("a")), int(m.group("b"))
-    return 1 <= a <= 12 and 1 <= b <= 31
-
-
-def _valid_day(m: re.Match[str], text: str) -> bool:
-    d = int(m.group("d"))
-    return 1 <= d <= 31 and _safe_date(2000, _month(m), d) is not None
-
-
-def _valid_iso(m: re.Match[str], text: str) -> bool:
-    return _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d"))) is not None
-
-
-def _bare_month_ok(m: re.Match[str], text: str) -> bool:
-    """Reject month names used as names ("Theresa May") or verbs."""
-    if m.group("pmod") or m.group("rel"):
-        return True
-    prev = _preceding_word(text, m.start())
-    if prev and prev[0].isupper() and prev.lower() not in _NAME_OK and not prev.endswith("."):
-        return False
-    if _g(m, "mon") == "may":
-        return prev.lower() in _NAME_OK
-    return True
-
-
-_YEAR_NOUN = re.compile(
-    r"\s*(?:%|percent|people|persons|men|women|troops|soldiers|tons|tonnes|cars|units|shares|"
-    r"votes|deaths|cases|acres|feet|miles|meters|metres|km|kg|pounds|dollars|barrels|jobs|"
-    r"homes|students|members|employees|workers|points|times|to\s+\d|-\d)",
-    re.I,
-)
-
-
-def _year_ok(m: re.Match[str], text: str) -> bool:
-    if _YEAR_NOUN.match(text, m.end()):
-        return False
-    before = text[max(0, m.start() - 2) : m.start()]
-    return not re.search(r"[\d,.$#]\s?$", before) and not re.search(r"(?i)\bNo\.?\s?$", before)
-
-
-def _season_ok(m: re.Match[str], text: str) -> bool:
-    if m.group("y") or m.group("pmod"):
-        return True
-    word = m.group("season")
-    rel = _g(m, "rel")
-    if word[0].isupper() and m.start("season") > 0 and rel:
-        return False  # "the Arab Spring"
-    if rel and rel != "the":
-        return True
-    prev = _preceding_word(text, m.start()).lower()
-    if rel == "the":
-        return prev in {"in", "during", "over", "since", "until", "by", "through", "this", "of"}
-    return word.lower() in {"summer", "winter", "autumn"} and prev in {
-        "in", "during", "over", "since", "until", "by", "through", "last", "next", "this"
-    }  # fmt: skip
-
-
-_MODALS = frozenset(
-    [
-        "will",
-        "would",
-        "could",
-        "can",
-        "may",
-        "might",
-        "should",
-        "must",
-        "to",
-        "'ll",
-        "not",
-        "n't",
-        "did",
-        "does",
-    ]
-)
-
-
-def _duration_ok(m: re.Match[str], text: str) -> bool:
-    num = _g(m, "num")
-    if num in ("a", "an", "some", "many", "few") and not (m.group("qmod") or m.group("dir")):
-        prev = _preceding_word(text, m.start()).lower()
-        if prev not in {"for", "in", "within", "over", "after", "than", "about", "nearly",
-                        "almost", "of", "during", "lasted", "last", "took", "spent", "past",
-                        "least", "under", "around", "just", "only", "is", "was", "be"}:  # fmt: skip
-            return False
-    if _g(m, "dir") == "last" and not m.group("det"):
-        prev = _preceding_word(text, m.start()).lower()
-        if prev in _MODALS:
-            return False  # "it would last several months": a verb
-    return not (
-        num in ("some", "many") and _g(m, "unit") not in ("year", "month", "week", "day", "hour")
-    )
-
-
-def _plural_ok(m: re.Match[str], text: str) -> bool:
-    if m.group("dir"):
-        return True
-    prev = _preceding_word(text, m.start()).lower()
-    return prev in {"for", "within", "over", "in", "than", "after", "lasted", "took", "last"}
-
-
-def _set_freq_ok(m: re.Match[str], text: str) -> bool:
-    if m.group("freq"):
-        return True
-    before = text[max(0, m.start() - 25) : m.start()].lower()
-    return (
-        bool(
-            re.search(
-                r"(\d|%|percent|million|billion|thousand|dollars|cents|hours|days|times)\s*$",
-                before,
-            )
-        )
-        or _g(m, "unit") in ()
-        or before.rstrip().endswith(("per",))
-    )
-
-
-_VAGUE_BAD_NEXT = re.compile(
-    r"\s+(?:account|accounts|affairs|events|president|prime|leader|leaders|government|"
-    r"administration|chairman|members?|owner|state|law|rules|system|price|prices|level|"
-    r"levels|policy|policies|situation|crisis|conflict|climate|form|version|generation|"
-    r"issue|model|trend|status|contract|position|speaker|chief|director|head|regime|staff)\b",
-    re.I,
-)
-
-
-def _vague_ok(m: re.Match[str], text: str) -> bool:
-    w = _g(m, "word")
-    if w in ("current", "future", "recent"):
-        return not _VAGUE_BAD_NEXT.match(text, m.end())
-    if w == "earlier":  # only as a sentence adverb: "Earlier, ..."
-        prev = _preceding_word(text, m.start())
-        at_start = m.start() == 0 or text[m.start() - 1] == "\n" or prev.endswith(".")
-        return at_start and text[m.end() : m.end() + 1] == ","
-    return True
-
-
 # --------------------------------------------------------------------------- explicit dates
 
 
@@ -367,26 +186,26 @@ def h_numeric(m: re.Match[str], ctx: Ctx) -> Norm:
     y = int(m.group("y"))
     if y < 100:
         y += 1900 if y >= 50 else 2000
-    d = _safe_date(y, int(m.group("a")), int(m.group("b")))
+    d = safe_date(y, int(m.group("a")), int(m.group("b")))
     return _date_norm(Point(d, "day") if d else None, "day", False)
 
 
 def h_full_date(m: re.Match[str], ctx: Ctx) -> Norm:
-    d = _safe_date(int(m.group("y")), _month(m), int(m.group("d")))
+    d = safe_date(int(m.group("y")), month_of(m), int(m.group("d")))
     return _date_norm(Point(d, "day") if d else None, "day", False)
 
 
 def h_month_day(m: re.Match[str], ctx: Ctx) -> Norm:
-    mon, day = _month(m), int(m.group("d"))
+    mon, day = month_of(m), int(m.group("d"))
     if ctx.anchor is None:
         return Norm("DATE", f"XXXX-{mon:02d}-{day:02d}", "day", True)
-    wd = _g(m, "wd")
+    wd = group(m, "wd")
     if wd:  # the weekday pins the year
         cands = [d for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2)
-                 if (d := _safe_date(y, mon, day)) and d.isoweekday() == WEEKDAYS[wd]]  # fmt: skip
+                 if (d := safe_date(y, mon, day)) and d.isoweekday() == WEEKDAYS[wd]]  # fmt: skip
         if cands:
             return _date_norm(Point(pick(cands, ctx.anchor, 0), "day"), "day", True)
-    direction = _rel_dir(_g(m, "rel"))
+    direction = _rel_dir(group(m, "rel"))
     firm = direction is not None
     if direction is None:
         direction = ctx.tense(m).direction
@@ -395,22 +214,22 @@ def h_month_day(m: re.Match[str], ctx: Ctx) -> Norm:
 
 
 def h_month_year(m: re.Match[str], ctx: Ctx) -> Norm:
-    return _date_norm(Point(date(int(m.group("y")), _month(m), 1), "month"), "month", False)
+    return _date_norm(Point(date(int(m.group("y")), month_of(m), 1), "month"), "month", False)
 
 
 def h_month_rel_year(m: re.Match[str], ctx: Ctx) -> Norm:
-    mon = _month(m)
+    mon = month_of(m)
     if ctx.anchor is None:
         return Norm("DATE", f"XXXX-{mon:02d}", "month", True)
-    off = {"this": 0, "last": -1, "next": 1}[_g(m, "rel")]
+    off = {"this": 0, "last": -1, "next": 1}[group(m, "rel")]
     return _date_norm(Point(date(ctx.anchor.year + off, mon, 1), "month"), "month", True)
 
 
 def h_month(m: re.Match[str], ctx: Ctx) -> Norm:
-    mon = _month(m)
+    mon = month_of(m)
     if ctx.anchor is None:
         return Norm("DATE", f"XXXX-{mon:02d}", "month", True)
-    rel = _g(m, "rel")
+    rel = group(m, "rel")
     if rel.startswith("this") and "past" not in rel and "coming" not in rel:
         d = date(ctx.anchor.year, mon, 1)
     else:
@@ -440,12 +259,12 @@ _DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "
 
 
 def h_decade(m: re.Match[str], ctx: Ctx) -> Norm:
-    dec = _g(m, "dec")
+    dec = group(m, "dec")
     if dec:
         year = _decade_start(int(dec[1:]), ctx) if dec.startswith("'") else int(dec)
         relative = dec.startswith("'")
     else:
-        year = _decade_start(_DECADE_WORDS[_g(m, "decw")], ctx)
+        year = _decade_start(_DECADE_WORDS[group(m, "decw")], ctx)
         relative = True
     return _date_norm(Point(date(year, 1, 1), "decade"), "decade", relative)
 
@@ -457,7 +276,7 @@ _ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seven
 
 
 def h_century(m: re.Match[str], ctx: Ctx) -> Norm:
-    o = _g(m, "ord")
+    o = group(m, "ord")
     n = int(o[:-2]) if o[0].isdigit() else _ORDINAL_WORDS.index(o) + 1
     return Norm("DATE", f"{n - 1:02d}", "century", False)
 
@@ -477,12 +296,12 @@ def _season_near(anchor: date, code: str, rel: str, direction: int) -> Point:
 
 
 def h_season(m: re.Match[str], ctx: Ctx) -> Norm:
-    code = SEASONS[_g(m, "season")]
+    code = SEASONS[group(m, "season")]
     if m.group("y"):
         return _date_norm(season_point(int(m.group("y")), code), "season", False)
     if ctx.anchor is None:
         return Norm("DATE", f"XXXX-{code}", "season", True)
-    rel = _g(m, "rel")
+    rel = group(m, "rel")
     if rel.startswith("this") and "past" not in rel and "coming" not in rel:
         return _date_norm(season_point(ctx.anchor.year, code), "season", True)
     direction = _rel_dir(rel)
@@ -499,8 +318,8 @@ def _quarter_year(m: re.Match[str], ctx: Ctx) -> int | None:
         return int(m.group("y"))
     if m.group("py"):
         return int(m.group("py"))
-    yrel = _g(m, "yrel") or _g(m, "yrel2")
-    rel = _g(m, "rel")
+    yrel = group(m, "yrel") or group(m, "yrel2")
+    rel = group(m, "rel")
     base = ctx.anchor.year if ctx.anchor else None
     if ctx.ref is not None and ctx.ref.gran in ("quarter", "year", "half"):
         base = ctx.ref.day.year if ctx.anchor is None else base
@@ -510,13 +329,13 @@ def _quarter_year(m: re.Match[str], ctx: Ctx) -> int | None:
     if any(w in rel for w in ("year-ago", "year-earlier", "prior-year")):
         off -= 1
     elif not yrel and ctx.anchor is not None and base == ctx.anchor.year:
-        q = ORDINALS[_g(m, "ord")]
+        q = ORDINALS[group(m, "ord")]
         return quarter_date(ctx.anchor, q, ctx.tense(m).direction).year
     return base + off
 
 
 def h_quarter(m: re.Match[str], ctx: Ctx) -> Norm:
-    q = ORDINALS[_g(m, "ord")]
+    q = ORDINALS[group(m, "ord")]
     year = _quarter_year(m, ctx)
     if year is None:
         return Norm("DATE", f"XXXX-Q{q}", "quarter", True)
@@ -525,7 +344,7 @@ def h_quarter(m: re.Match[str], ctx: Ctx) -> Norm:
 
 
 def h_quarter_ref(m: re.Match[str], ctx: Ctx) -> Norm:
-    kind = _g(m, "kind") or _g(m, "pkind") or _g(m, "adj")
+    kind = group(m, "kind") or group(m, "pkind") or group(m, "adj")
     base: Point | None
     if ctx.ref is not None and ctx.ref.gran == "quarter":
         base = ctx.ref
@@ -549,11 +368,11 @@ def h_quarter_ref(m: re.Match[str], ctx: Ctx) -> Norm:
 
 
 def h_half(m: re.Match[str], ctx: Ctx) -> Norm:
-    h = 1 if _g(m, "ord") == "first" else 2
+    h = 1 if group(m, "ord") == "first" else 2
     if m.group("y"):
         year: int | None = int(m.group("y"))
     elif ctx.anchor is not None:
-        year = ctx.anchor.year + {"this": 0, "last": -1, "next": 1, "": 0}[_g(m, "yrel")]
+        year = ctx.anchor.year + {"this": 0, "last": -1, "next": 1, "": 0}[group(m, "yrel")]
     else:
         year = None
     if year is None:
@@ -582,14 +401,14 @@ def _holiday_date(name: str, year: int) -> date:
 
 
 def h_holiday(m: re.Match[str], ctx: Ctx) -> Norm:
-    name = _g(m, "hol")
+    name = group(m, "hol")
     if ctx.anchor is None:
         return Norm("DATE", "XXXX-XX-XX", "day", True)
     cands = [_holiday_date(name, y) for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2)]
-    direction = _rel_dir(_g(m, "rel"))
+    direction = _rel_dir(group(m, "rel"))
     if direction is None:
         direction = ctx.tense(m).direction
-    if direction and _g(m, "rel"):
+    if direction and group(m, "rel"):
         cands = [c for c in cands if (c - ctx.anchor).days * direction > 0]
     return _date_norm(Point(pick(cands, ctx.anchor, direction), "day"), "day", True)
 
@@ -601,16 +420,16 @@ _DAY_OFFSET = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
 def h_dayword(m: re.Match[str], ctx: Ctx) -> Norm:
-    w = _g(m, "dw")
+    w = group(m, "dw")
     p = ctx.anchor_point()
     n = _date_norm(shift(p, _DAY_OFFSET[w], "day") if p else None, "day", True)
-    pod = _g(m, "pod") or _g(m, "pod1") or ("night" if w == "tonight" else "")
+    pod = group(m, "pod") or group(m, "pod1") or ("night" if w == "tonight" else "")
     return _with_pod(n, pod)
 
 
 def h_day_before_yesterday(m: re.Match[str], ctx: Ctx) -> Norm:
     p = ctx.anchor_point()
-    off = -2 if "before" in _g(m, "dir") else 2
+    off = -2 if "before" in group(m, "dir") else 2
     return _date_norm(shift(p, off, "day") if p else None, "day", True)
 
 
@@ -620,7 +439,7 @@ def h_last_night(m: re.Match[str], ctx: Ctx) -> Norm:
 
 
 def h_this_pod(m: re.Match[str], ctx: Ctx) -> Norm:
-    pod = _g(m, "pod") or _g(m, "pod2")
+    pod = group(m, "pod") or group(m, "pod2")
     if pod == "day":
         return Norm("TIME", "T12:00" if ctx.anchor is None else f"{ctx.anchor}T12:00", "time",
                     True)  # fmt: skip
@@ -644,11 +463,11 @@ def _unit_point(anchor: date, unit: str) -> Point:
 
 
 def h_rel_unit(m: re.Match[str], ctx: Ctx) -> Norm:
-    unit = _g(m, "unit")
+    unit = group(m, "unit")
     gran = UNIT_GRAN[unit]
     if ctx.anchor is None:
         return Norm("DATE", UNKNOWN_VALUE[gran] + ("-WE" if unit == "weekend" else ""), gran, True)
-    rel = _g(m, "rel")
+    rel = group(m, "rel")
     p = _unit_point(ctx.anchor, unit)
     direction = _rel_dir(rel) or 0
     if unit == "weekend" and direction == 0 and ctx.anchor.isoweekday() < 6:
@@ -658,8 +477,8 @@ def h_rel_unit(m: re.Match[str], ctx: Ctx) -> Norm:
 
 def h_past_unit(m: re.Match[str], ctx: Ctx) -> Norm:
     """'the past year' (a duration) / 'last year' without 'the' handled by h_rel_unit."""
-    unit = _g(m, "unit")
-    rel = _g(m, "rel")
+    unit = group(m, "unit")
+    rel = group(m, "rel")
     if not m.group("the") and rel in ("last", "next", "coming"):
         return h_rel_unit(m, ctx)
     if rel in ("previous", "following"):
@@ -668,9 +487,9 @@ def h_past_unit(m: re.Match[str], ctx: Ctx) -> Norm:
 
 
 def h_weekday(m: re.Match[str], ctx: Ctx) -> Norm:
-    wd = WEEKDAYS[_g(m, "wd")]
-    pod = _g(m, "pod")
-    rel = _g(m, "rel")
+    wd = WEEKDAYS[group(m, "wd")]
+    pod = group(m, "pod")
+    rel = group(m, "rel")
     chained = ctx.ref is not None and ctx.ref.gran in ("day", "week")
     if rel in ("the previous", "the following", "the next", "that") and chained:
         assert ctx.ref is not None
@@ -693,7 +512,7 @@ def h_weekday(m: re.Match[str], ctx: Ctx) -> Norm:
 def h_weekend(m: re.Match[str], ctx: Ctx) -> Norm:
     if ctx.anchor is None:
         return Norm("DATE", "XXXX-WXX-WE", "week", True)
-    rel = _g(m, "rel")
+    rel = group(m, "rel")
     direction = _rel_dir(rel)
     if direction is None:
         direction = 0 if rel == "this" else ctx.tense(m).direction
@@ -722,14 +541,14 @@ def _ago_base(ctx: Ctx, unit: str) -> Point | None:
 
 
 def h_ago(m: re.Match[str], ctx: Ctx) -> Norm:
-    unit = unit_key(_g(m, "unit"))
-    num = _g(m, "num")
+    unit = unit_key(group(m, "unit"))
+    num = group(m, "num")
     n = parse_number(num) if num else None
     if n is None:
         return Norm("DATE", "PAST_REF", "none", False)
     if unit in TIME_UNITS:
         unit = "day"
-        n = round(n / 24) if _g(m, "unit").startswith("hour") else 0
+        n = round(n / 24) if group(m, "unit").startswith("hour") else 0
     base = _ago_base(ctx, unit)
     if base is None:
         gran = "year" if unit in ("decade", "century") else UNIT_GRAN[unit]
@@ -762,9 +581,9 @@ def _chain(ctx: Ctx, n: int, unit: str, update: bool) -> Norm:
 
 
 def h_chain_shift(m: re.Match[str], ctx: Ctx) -> Norm:
-    unit = unit_key(_g(m, "unit"))
-    n = parse_number(_g(m, "num"))
-    sign = -1 if _g(m, "dir") in ("earlier", "before") else 1
+    unit = unit_key(group(m, "unit"))
+    n = parse_number(group(m, "num"))
+    sign = -1 if group(m, "dir") in ("earlier", "before") else 1
     if n is None:
         return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "none", True)
     if unit in TIME_UNITS:
@@ -773,8 +592,8 @@ def h_chain_shift(m: re.Match[str], ctx: Ctx) -> Norm:
 
 
 def h_chain_neighbour(m: re.Match[str], ctx: Ctx) -> Norm:
-    unit = _g(m, "unit") or _g(m, "unit2")
-    rel = _g(m, "rel") or _g(m, "dir")
+    unit = group(m, "unit") or group(m, "unit2")
+    rel = group(m, "rel") or group(m, "dir")
     n = (
         1
         if rel in ("next", "following", "after", "later")
@@ -813,22 +632,22 @@ def _duration_value(n: float | None, unit: str) -> str:
 
 
 def h_duration(m: re.Match[str], ctx: Ctx) -> Norm:
-    n = parse_number(_g(m, "num"))
-    return Norm("DURATION", _duration_value(n, _g(m, "unit")), "none", False)
+    n = parse_number(group(m, "num"))
+    return Norm("DURATION", _duration_value(n, group(m, "unit")), "none", False)
 
 
 def h_duration_range(m: re.Match[str], ctx: Ctx) -> Norm:
-    return Norm("DURATION", _duration_value(None, _g(m, "unit")), "none", False)
+    return Norm("DURATION", _duration_value(None, group(m, "unit")), "none", False)
 
 
 def h_duration_plural(m: re.Match[str], ctx: Ctx) -> Norm:
-    return Norm("DURATION", _duration_value(None, _g(m, "unit")), "none", False)
+    return Norm("DURATION", _duration_value(None, group(m, "unit")), "none", False)
 
 
 def h_unit_long(m: re.Match[str], ctx: Ctx) -> Norm:
     s = m.group(0).lower()
     n = None if s.split("-")[0].endswith("s") else 1
-    return Norm("DURATION", _duration_value(n, _g(m, "unit")), "none", False)
+    return Norm("DURATION", _duration_value(n, group(m, "unit")), "none", False)
 
 
 _ADVERB_PERIOD = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
@@ -837,23 +656,23 @@ _ADVERB_PERIOD = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually":
 
 
 def h_set_adverb(m: re.Match[str], ctx: Ctx) -> Norm:
-    return Norm("SET", _ADVERB_PERIOD[_g(m, "adv")], "none", False)
+    return Norm("SET", _ADVERB_PERIOD[group(m, "adv")], "none", False)
 
 
 def h_set_every(m: re.Match[str], ctx: Ctx) -> Norm:
     if m.group("wd"):
-        return Norm("SET", f"XXXX-WXX-{WEEKDAYS[_g(m, 'wd')]}", "none", False)
+        return Norm("SET", f"XXXX-WXX-{WEEKDAYS[group(m, 'wd')]}", "none", False)
     if m.group("pod"):
-        return Norm("SET", "XXXX-XX-XXT" + PARTS_OF_DAY[_g(m, "pod")], "none", False)
-    num = _g(m, "num")
+        return Norm("SET", "XXXX-XX-XXT" + PARTS_OF_DAY[group(m, "pod")], "none", False)
+    num = group(m, "num")
     n = parse_number(num) if num else 1
     if "other" in m.group(0).lower():
         n = (n or 1) * 2
-    return Norm("SET", _duration_value(n, _g(m, "unit")), "none", False)
+    return Norm("SET", _duration_value(n, group(m, "unit")), "none", False)
 
 
 def h_set_freq(m: re.Match[str], ctx: Ctx) -> Norm:
-    return Norm("SET", _duration_value(1, _g(m, "unit")), "none", False)
+    return Norm("SET", _duration_value(1, group(m, "unit")), "none", False)
 
 
 _VAGUE_VALUE = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
@@ -864,7 +683,7 @@ _VAGUE_VALUE = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PR
 
 
 def h_vague(m: re.Match[str], ctx: Ctx) -> Norm:
-    w = _g(m, "word")
+    w = group(m, "word")
     if w in _VAGUE_VALUE:
         v = _VAGUE_VALUE[w]
     elif "future" in w or "ahead" in w or "term" in w:
@@ -901,7 +720,7 @@ def _day_part(day: Norm) -> str:
 def h_clock(m: re.Match[str], ctx: Ctx) -> Norm:
     h = int(m.group("h"))
     mins = int(m.group("m") or 0)
-    ap = _g(m, "ap")
+    ap = group(m, "ap")
     if (ap.startswith("p") or "afternoon" in ap or "evening" in ap) and h < 12:
         h += 12
     elif (ap.startswith("a") or "morning" in ap) and h == 12:
@@ -912,24 +731,15 @@ def h_clock(m: re.Match[str], ctx: Ctx) -> Norm:
 
 def h_noon(m: re.Match[str], ctx: Ctx) -> Norm:
     day = _clock_day(m, ctx)
-    hhmm = "24:00" if _g(m, "w") == "midnight" else "12:00"
+    hhmm = "24:00" if group(m, "w") == "midnight" else "12:00"
     return Norm("TIME", f"{_day_part(day)}T{hhmm}", "time", True, day.point)
-
-
-_THE_UNIT_PREV = frozenset(
-    ["for", "during", "in", "of", "over", "throughout", "through", "since", "at"]
-)
-
-
-def _the_unit_ok(m: re.Match[str], text: str) -> bool:
-    return _preceding_word(text, m.start()).lower() in _THE_UNIT_PREV
 
 
 def h_the_unit(m: re.Match[str], ctx: Ctx) -> Norm:
     """'the year' as in 'for the year' (a duration) or 'earlier in the year' (this year)."""
-    unit = _g(m, "unit")
-    prev = _preceding_word(ctx.text, m.start()).lower()
-    if prev in ("for", "over", "throughout") and _g(m, "adj") not in ("full", "current"):
+    unit = group(m, "unit")
+    prev = preceding_word(ctx.text, m.start()).lower()
+    if prev in ("for", "over", "throughout") and group(m, "adj") not in ("full", "current"):
         return Norm("DURATION", _duration_value(1, unit), "none", False)
     gran = UNIT_GRAN[unit]
     base = ctx.ref if ctx.ref is not None and not finer(ctx.ref.gran, gran) else None
@@ -942,13 +752,13 @@ def h_the_unit(m: re.Match[str], ctx: Ctx) -> Norm:
 
 def h_spelled_year(m: re.Match[str], ctx: Ctx) -> Norm:
     if m.group("cent"):
-        rest = _g(m, "rest")
+        rest = group(m, "rest")
         tail = 0 if rest == "hundred" else int(parse_number(rest) or 0)
-        year = (18 if _g(m, "cent") == "eighteen" else 19) * 100 + tail
+        year = (18 if group(m, "cent") == "eighteen" else 19) * 100 + tail
     else:
-        year = 2000 + int(parse_number(_g(m, "rest2")) or 0) if m.group("rest2") else 2000
+        year = 2000 + int(parse_number(group(m, "rest2")) or 0) if m.group("rest2") else 2000
     if m.group("mon"):
-        return _date_norm(Point(date(year, _month(m), 1), "month"), "month", False)
+        return _date_norm(Point(date(year, month_of(m), 1), "month"), "month", False)
     return _date_norm(Point(date(year, 1, 1), "year"), "year", False)
 
 
@@ -956,27 +766,27 @@ def h_spelled_year(m: re.Match[str], ctx: Ctx) -> Norm:
 
 # Order matters only to break ties between equally long matches (earlier wins).
 RULES: tuple[Rule, ...] = (
-    Rule("iso_date", "digit", P.ISO_DATE, h_iso, _valid_iso),
-    Rule("numeric_date", "digit", P.NUMERIC_DATE, h_numeric, _valid_numeric),
-    Rule("month_day_year", "month", P.MONTH_DAY_YEAR, h_full_date, _valid_day),
-    Rule("day_month_year", "month", P.DAY_MONTH_YEAR, h_full_date, _valid_day),
+    Rule("iso_date", "digit", P.ISO_DATE, h_iso, valid_iso),
+    Rule("numeric_date", "digit", P.NUMERIC_DATE, h_numeric, valid_numeric),
+    Rule("month_day_year", "month", P.MONTH_DAY_YEAR, h_full_date, valid_day),
+    Rule("day_month_year", "month", P.DAY_MONTH_YEAR, h_full_date, valid_day),
     Rule("clock", "digit", P.CLOCK, h_clock),
     Rule("clock24", "digit", P.CLOCK24, h_clock),
     Rule("noon", "pod", P.NOON, h_noon),
-    Rule("month_day", "month", P.MONTH_DAY, h_month_day, _valid_day),
-    Rule("day_month", "month", P.DAY_MONTH, h_month_day, _valid_day),
+    Rule("month_day", "month", P.MONTH_DAY, h_month_day, valid_day),
+    Rule("day_month", "month", P.DAY_MONTH, h_month_day, valid_day),
     Rule("month_year", "month", P.MONTH_YEAR, h_month_year),
     Rule("month_rel_year", "month", P.MONTH_REL_YEAR, h_month_rel_year),
     Rule("quarter", "quarter", P.QUARTER, h_quarter),
     Rule("quarter_ref", "quarter", P.QUARTER_REF, h_quarter_ref),
     Rule("half", "half", P.HALF, h_half),
-    Rule("season", "season", P.SEASON, h_season, _season_ok),
+    Rule("season", "season", P.SEASON, h_season, season_ok),
     Rule("decade", "digit", P.DECADE, h_decade),
     Rule("decade_word", "decade", P.DECADE_WORD, h_decade),
     Rule("century", "century", P.CENTURY, h_century),
     Rule("holiday", "holiday", P.HOLIDAY, h_holiday),
-    Rule("month", "month", P.MONTH, h_month, _bare_month_ok),
-    Rule("year", "digit", P.YEAR_RE, h_year, _year_ok),
+    Rule("month", "month", P.MONTH, h_month, bare_month_ok),
+    Rule("year", "digit", P.YEAR_RE, h_year, year_ok),
     Rule("day_before_yesterday", "dayword", P.DAY_BEFORE_YESTERDAY, h_day_before_yesterday),
     Rule("dayword", "dayword", P.DAYWORD_RE, h_dayword),
     Rule("last_night", "pod", P.LAST_NIGHT, h_last_night),
@@ -990,14 +800,14 @@ RULES: tuple[Rule, ...] = (
     Rule("weekday", "weekday", P.WEEKDAY, h_weekday),
     Rule("set_every", "set", P.SET_EVERY, h_set_every),
     Rule("set_adverb", "set", P.SET_ADVERB, h_set_adverb),
-    Rule("set_freq", "unit", P.SET_FREQ, h_set_freq, _set_freq_ok),
+    Rule("set_freq", "unit", P.SET_FREQ, h_set_freq, set_freq_ok),
     Rule("duration_range", "unit", P.DURATION_RANGE, h_duration_range),
-    Rule("duration", "unit", P.DURATION, h_duration, _duration_ok),
+    Rule("duration", "unit", P.DURATION, h_duration, duration_ok),
     Rule("duration_adj", "unit", P.DURATION_ADJ, h_duration),
     Rule("unit_long", "unit", P.UNIT_LONG, h_unit_long),
-    Rule("duration_plural", "unit", P.DURATION_PLURAL, h_duration_plural, _plural_ok),
+    Rule("duration_plural", "unit", P.DURATION_PLURAL, h_duration_plural, plural_ok),
     Rule("recent_units", "unit", P.RECENT_UNITS, h_recent_units),
-    Rule("vague", "vague", P.VAGUE, h_vague, _vague_ok),
-    Rule("the_unit", "unit", P.THE_UNIT, h_the_unit, _the_unit_ok),
+    Rule("vague", "vague", P.VAGUE, h_vague, vague_ok),
+    Rule("the_unit", "unit", P.THE_UNIT, h_the_unit, the_unit_ok),
     Rule("spelled_year", "spelled", P.SPELLED_YEAR, h_spelled_year),
 )
