@@ -409,6 +409,14 @@ def test_the_two_are_the_two_countries_named_before(nlp: Language) -> None:
         assert "pair(the two)" not in ev.rule  # three named: which two is unknown
 
 
+def test_an_undated_storys_weekday_is_kept_for_the_story_layer(nlp: Language) -> None:
+    text = "Zemblan gunners shelled two Lorvanian villages on Friday, officials said."
+    (ev,) = events_of(nlp, text, None)
+    assert ev.date is None and "; weekday(5)" in ev.rule
+    (dated,) = events_of(nlp, text, date(2021, 3, 10))
+    assert dated.date == "2021-03-05" and "weekday(" not in dated.rule
+
+
 def test_what_nature_does_is_no_event(nlp: Language) -> None:
     assert events_of(nlp, "Floods in the Vell valley have killed at least 12 people.") == []
     assert events_of(nlp, "About 900 villagers were cut off by the water near Lisk.") == []

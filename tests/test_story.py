@@ -186,6 +186,21 @@ def test_an_undated_plan_is_to_happen_on_or_after_its_first_report() -> None:
     assert day_label(story) == "≥2020-01-09"
     (done,) = merge_events([replace(plan, modality="asserted")], PUBLISHED)
     assert done.date_precision == "reported"
+    order = replace(plan, rule="noun:strike→ASSAULT; modality:planned(ordered)")
+    (given,) = merge_events([order], PUBLISHED)  # "ordered the strike": done by then
+    assert given.date_precision == "reported"
+
+
+def test_an_undated_storys_weekday_places_its_event_on_or_after_that_day() -> None:
+    missiles = events()[4]
+    told = replace(missiles, id="w", article_id="undated", date=None, date_stated=False,
+                   rule=missiles.rule + "; weekday(5)")  # fmt: skip
+    published = {**PUBLISHED, "undated": None}
+    (story,) = merge_events([told], published, earliest={"undated": date(2020, 1, 10)})
+    # published from Jan. 10: a past Friday of its week is Jan. 10 at the earliest
+    assert (story.date, story.date_precision) == ("2020-01-10", "after")
+    (unknown,) = merge_events([told], published)
+    assert unknown.date is None
 
 
 def test_a_week_sorts_with_its_monday() -> None:
@@ -510,7 +525,7 @@ def test_story_events_sharing_a_sentence_are_consolidated() -> None:
     clusters = []
     for ev in (salvo, hit, apart):
         c = _Cluster("ASSAULT", "happened")
-        c.add(_make_item(ev, PUBLISHED, {}))
+        c.add(_make_item(ev, PUBLISHED, {}, {}))
         clusters.append(c)
     # no role matches (no source; a facility never clashes), but one sentence holds both
     assert _same_happening(clusters[0], clusters[1])

@@ -62,7 +62,7 @@ from ._event_modality import PLAN, THREAT, Modality, modality
 from ._time_lexicon import MONTHS, WEEKDAYS
 from .actors import code_actor, extract_mentions, named_owner
 from .quotes import extract_quotes
-from .time import event_date, planned_week, tag_times
+from .time import event_date, planned_week, tag_times, weekday_of
 
 __all__ = ["extract_events", "classify_pair"]
 
@@ -585,6 +585,9 @@ def _build(ctx: _Context, sent: Span, cand: _Candidate) -> Event:
     when = event_date(times, min(start, c_start), max(end, c_end), ctx.published, span)
     if mod.value in ("planned", "threatened") and not when.stated:
         when = planned_week(times, ctx.published) or when
+    named_day = None  # "said on Friday" in an undated story: the story layer bounds it
+    if not when.stated and ctx.published is None:
+        named_day = weekday_of(times, min(start, c_start), max(end, c_end), span)
     value = _intended(trig) or mod.value if mod.value in HAPPENED else mod.value
     later = bool(ctx.published and when.value and when.value > ctx.published.isoformat())
     if value == "asserted" and when.stated and later and not past_tense(trig):
@@ -637,7 +640,8 @@ def _build(ctx: _Context, sent: Span, cand: _Candidate) -> Event:
         + (f"({mod.cue})" if mod.cue else "")
         + (f"; background({aside})" if (aside := background(trig)) else "")
         + anaphor
-        + (f"; after(@{after.idx})" if (after := follows(trig)) is not None else ""),
+        + (f"; after(@{after.idx})" if (after := follows(trig)) is not None else "")
+        + (f"; weekday({named_day})" if named_day is not None else ""),
         date_stated=when.stated,
     )
 

@@ -287,6 +287,23 @@ def resolve_years(
 _WEEKDAY_VALUE = re.compile(r"^XXXX-WXX-([1-7])$")
 
 
+def weekday_of(
+    expressions: list[TimeExpression],
+    start: int,
+    end: int,
+    sentence_span: tuple[int, int] | None = None,
+) -> int | None:
+    """The ISO weekday an unresolved weekday expression ("on Friday" in an undated
+    story) names for the clause [start, end), else for ``sentence_span``."""
+    spans = [(start, end)] + ([sentence_span] if sentence_span is not None else [])
+    for lo, hi in spans:
+        for e in expressions:
+            m = _WEEKDAY_VALUE.match(e.value) if e.type == "DATE" else None
+            if m is not None and lo <= e.start and e.end <= hi:
+                return int(m.group(1))
+    return None
+
+
 def resolve_weekdays(
     expressions: list[TimeExpression], earliest: date, latest: date, text: str
 ) -> list[TimeExpression]:

@@ -16,6 +16,10 @@ __all__ = ["StoryData", "build_story", "load_story", "NARROW_WINDOW_DAYS"]
 NARROW_WINDOW_DAYS = 14
 """An undated article's window bounds its events only when it is this narrow: a
 wide one ("2020-01-10..2020-12-26") would place them far from the story."""
+WEEKDAY_WINDOW_DAYS = 62
+"""An undated article's window start bounds (from below) its events told on a named
+weekday ("said on Friday") only when the window is this narrow: the first such
+Friday of a wider one says nothing useful."""
 
 
 @dataclass
@@ -42,11 +46,27 @@ class StoryData:
                 out[a.id] = hi
         return out
 
+    def window_starts(self) -> dict[str, date]:
+        """For undated articles whose publication window is known to within
+        :data:`WEEKDAY_WINDOW_DAYS`, the window's first day."""
+        out: dict[str, date] = {}
+        for a in self.articles:
+            lo, hi = a.published_earliest, a.published_latest
+            if a.published is None and lo and hi and (hi - lo).days <= WEEKDAY_WINDOW_DAYS:
+                out[a.id] = lo
+        return out
+
 
 def build_story(data: StoryData) -> StoryData:
     """Merge ``data.events`` into story events and flag disputed ones (in place; returns it)."""
     people = frozenset(e.id for e in data.entities if e.type == "PERSON")
-    data.stories = merge_events(data.events, data.published(), data.narrow_window_ends(), people)
+    data.stories = merge_events(
+        data.events,
+        data.published(),
+        data.narrow_window_ends(),
+        people,
+        earliest=data.window_starts(),
+    )
     link_disputes(data.stories, data.claim_groups)
     return data
 

@@ -138,6 +138,7 @@ class _Item:
     sites: frozenset[tuple[str, str]] = frozenset()  # its target's and place's sites
     victim: tuple[str, str] | None = None  # one unnamed person it targets (_unnamed_victim)
     after: int | None = None  # the trigger offset of what it says it came after
+    from_day: date | None = None  # its undated story's first day with its named weekday
 
 
 @dataclass
@@ -413,8 +414,35 @@ def _ordered_in_past(ev: Event) -> bool:
     return m is not None and m.group(1).lower().endswith("ed")
 
 
+_ORDERS = frozenset(["ordered", "authorized", "authorised", "directed", "commanded", "approved"])
+
+
+def _order_given(ev: Event) -> bool:
+    """A plan told as an order given ("Trump *ordered* the killing"): the act was most
+    likely done by the time of the report, not ahead of it."""
+    m = _PLAN_CUE.search(ev.rule)
+    return m is not None and m.group(1).lower() in _ORDERS
+
+
+_WEEKDAY_REF = re.compile(r"; weekday\(([1-7])\)")  # as extract.events writes rules
+
+
+def _from_day(ev: Event, earliest: dict[str, date]) -> date | None:
+    """For "said on Friday" in an undated story that cannot be earlier than ``lo``:
+    the first Friday from six days before ``lo`` (a past weekday of the story's week)."""
+    ref = _WEEKDAY_REF.search(ev.rule)
+    lo = earliest.get(ev.article_id or "")
+    if ref is None or lo is None:
+        return None
+    start = lo - timedelta(days=6)
+    return start + timedelta(days=(int(ref.group(1)) - start.isoweekday()) % 7)
+
+
 def _make_item(
-    ev: Event, published: dict[str, date | None], latest: dict[str, date | None]
+    ev: Event,
+    published: dict[str, date | None],
+    latest: dict[str, date | None],
+    earliest: dict[str, date],
 ) -> _Item:
     span = span_of(ev.date, ev.date_precision) if ev.date_stated else None
     issued = published.get(ev.article_id or "")
@@ -437,6 +465,7 @@ def _make_item(
         sites=_sites_of(ev),
         victim=_unnamed_victim(ev.target),
         after=_after_ref(ev),
+        from_day=_from_day(ev, earliest),
     )
 
 
@@ -445,6 +474,7 @@ def merge_events(
     published: dict[str, date | None],
     latest: dict[str, date | None] | None = None,
     people: frozenset[str] = frozenset(),
+    earliest: dict[str, date] | None = None,
 ) -> list[StoryEvent]:
     """Merge ``events`` (from one or many articles) into story events, in date order.
 
@@ -454,13 +484,15 @@ def merge_events(
     before that day, so they are placed like reports of that day. ``people``
     holds the entity ids of persons: a person is killed (or arrested) once in
     a story, so mentions of that with the same victim need no shared wording
-    (see :data:`ONCE_FAMILIES`).
+    (see :data:`ONCE_FAMILIES`). ``earliest`` maps an undated article to the first
+    day it can have been published: a story event nothing else dates, told "on
+    Friday" there, is placed on or after the first Friday that allows (:data:`AFTER`).
     """
     clusters: list[_Cluster] = []
     antecedents = _antecedents(events)
     home: dict[str, _Cluster] = {}  # event id -> its cluster
     held: list[_Item] = []  # "The attack also killed …": placed once their attack is
-    items = (_make_item(e, published, latest or {}) for e in events)
+    items = (_make_item(e, published, latest or {}, earliest or {}) for e in events)
     for item in sorted(items, key=_order_key):
         if item.event.id in antecedents:
             held.append(item)
@@ -526,6 +558,7 @@ def _antecedents(events: list[Event]) -> dict[str, str]:
 
 
 _ANAPHOR = "; anaphor(attack)"  # as extract.events writes rules
+_BACKGROUND = "; background("  # as extract.events writes rules
 
 
 def _representative(items: list[_Item]) -> Event:
@@ -565,7 +598,8 @@ def _came_after(cluster: _Cluster, item: _Item) -> bool:
 def _after_days(clusters: list[_Cluster]) -> dict[int, date]:
     """For a story event nothing else dates, the day of the happening its reports say
     it came after ("in the aftermath of Iran's missile strikes", dated Jan. 8 by
-    their story event), by cluster index."""
+    their story event), else the first day its undated reports' weekday allows, by
+    cluster index."""
     where: dict[tuple[str, int], list[_Cluster]] = {}
     for c in clusters:
         for i in c.items:
@@ -584,6 +618,8 @@ def _after_days(clusters: list[_Cluster]) -> dict[int, date]:
                     days.append(span.lo)
         if days:
             out[k] = max(days)
+        elif named := [i.from_day for i in c.items if i.from_day is not None]:
+            out[k] = max(named)  # "said on Friday" in a story of a known few weeks
     return out
 
 
@@ -599,8 +635,12 @@ def _story(
         when, precision = after.isoformat(), AFTER
     else:
         anchor = cluster.anchor()
-        # an undated plan happens, if at all, after it was first reported
-        bound = AFTER if cluster.modality == "planned" else REPORTED
+        # an undated plan happens, if at all, after it was first reported, unless
+        # it was told as an order given ("ordered the killing") or as background
+        ahead = cluster.modality == "planned" and not any(
+            _order_given(i.event) or _BACKGROUND in i.event.rule for i in items
+        )
+        bound = AFTER if ahead else REPORTED
         when, precision = (anchor.isoformat(), bound) if anchor else (None, "unknown")
     articles = sorted({i.event.article_id for i in items if i.event.article_id},
                       key=lambda a: ((published.get(a) or date.max), a))  # fmt: skip
@@ -644,7 +684,7 @@ def _story(
         articles=articles,
         first_reported=min(dates).isoformat() if dates else None,
         sentences=sentences,
-        background=all("; background(" in i.event.rule for i in items),
+        background=all(_BACKGROUND in i.event.rule for i in items),
     )
 
 
