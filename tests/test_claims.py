@@ -10,7 +10,7 @@ from dateline.extract.claims import extract_claims
 from dateline.extract.quantities import extract_quantities
 from dateline.models import Claim, Quote
 from dateline.nlp import parse
-from dateline.story.conflicts import compatible, group_claims, interval
+from dateline.story.conflicts import compatible, conflict_text, group_claims, interval
 
 PUB = date(2020, 1, 8)
 
@@ -120,15 +120,17 @@ def test_different_things_dates_and_places_are_not_grouped() -> None:
     assert len(group_claims([_c(15, what="U.S. troops"), _c(16, what="Iranian troops")])) == 2
 
 
-def test_men_held_are_the_detained_fishermen_of_the_same_day() -> None:
+def test_a_conflict_is_named_by_its_most_specific_noun() -> None:
+    people = _c(9, what="people", category="arrested", source="state radio")
     fishers = _c(12, what="Zemblan fishermen", category="arrested", source="the navy")
-    men = _c(9, what="men", category="arrested", source="state radio")
-    g = _group(men, fishers)
-    assert g.conflict
-    from dateline.story.conflicts import conflict_text
-
-    text = conflict_text([men, fishers], {})
+    assert _group(people, fishers).conflict
+    text = conflict_text([people, fishers], {})
     assert text.startswith("CONFLICT arrested: Zemblan fishermen (2020-01-08)")
+
+
+def test_men_and_women_are_not_any_people() -> None:
+    men, women = _c(15, what="men", category="arrested"), _c(20, what="women", category="arrested")
+    assert len(group_claims([men, women])) == 2
 
 
 def test_group_ids_are_stable() -> None:

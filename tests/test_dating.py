@@ -524,6 +524,8 @@ def test_a_month_someone_is_told_to_act_in_is_ahead_of_the_story() -> None:
     by_month = {m.month: (m.tense, m.local) for m in ev.months}
     assert by_month[3] == (1, 1)  # what they are told to do lies ahead
     assert by_month[1][0] < 0
+    told = evidence_for("Officials told reporters the convoy returned to base in March.")
+    assert [m.tense for m in told.months] == [-1]  # "returned to base": no infinitive
 
 
 def test_a_weekday_falling_twice_in_the_span_only_bounds_the_story() -> None:

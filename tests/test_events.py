@@ -374,9 +374,27 @@ def test_a_work_stoppage_is_a_protest(
     assert ev.source is not None and ev.source.text.endswith(source.split()[-1])
 
 
-def test_an_air_strike_stays_an_attack(nlp: Language) -> None:
-    evs = events_of(nlp, "A Zemblan air strike on the depot killed four guards on Monday.")
-    assert not [e for e in evs if e.type == "PROTEST"]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Zemblan air strike on the depot killed four guards on Monday.",
+        "A missile strike by the crew of the frigate hit the Vell port.",
+        "Lawmakers were not consulted on the strike against the militia commander.",
+        "Students struck a police officer with rocks in Lisk.",
+    ],
+)
+def test_an_attack_called_a_strike_is_no_work_stoppage(nlp: Language, text: str) -> None:
+    assert not [e for e in events_of(nlp, text) if e.type == "PROTEST"]
+
+
+def test_striking_a_deal_is_an_agreement(nlp: Language) -> None:
+    evs = events_of(nlp, "Dockworkers struck a deal with the Vell port authority.")
+    assert [e.type for e in evs if e.trigger == "struck"] == ["AGREE"]
+
+
+def test_a_stated_day_of_going_on_strike_dates_the_strike(nlp: Language) -> None:
+    (ev,) = events_of(nlp, "Nurses in Tamsin went on strike on Monday.")
+    assert (ev.type, ev.date, ev.date_stated) == ("PROTEST", "2021-03-08", True)
 
 
 def test_a_verb_the_model_lemmatises_without_its_e_is_still_read(nlp: Language) -> None:
@@ -393,6 +411,7 @@ def test_stones_and_tear_gas_are_attacks_of_their_own_modes(nlp: Language) -> No
     threw = next(e for e in events_of(nlp, text) if e.trigger == "threw")
     assert threw.target is not None and threw.target.text == "officers"
     assert events_of(nlp, "The Vell party threw its support behind the mayor.") == []
+    assert events_of(nlp, "Reporters pelted the Zemblan minister with questions.") == []
 
 
 def test_the_two_are_the_two_countries_named_before(nlp: Language) -> None:
@@ -404,6 +423,9 @@ def test_the_two_are_the_two_countries_named_before(nlp: Language) -> None:
     assert agree.source is not None and agree.target is not None
     assert {agree.source.country, agree.target.country} == {"CHL", "PER"}
     assert agree.source.text in ("Chile", "Peru") and "pair(the two)" in agree.rule
+    people = "Chile hosted Peru. Rebel leader Ana Soto met Piet Varan, and the two agreed to talk."
+    for ev in events_of(nlp, people):
+        assert "pair(the two)" not in ev.rule  # the two named last are people
     three = "Chile, Peru and Bolivia met in Lima. The two agreed to meet again."
     for ev in events_of(nlp, three):
         assert "pair(the two)" not in ev.rule  # three named: which two is unknown

@@ -186,6 +186,12 @@ def test_an_undated_plan_is_to_happen_on_or_after_its_first_report() -> None:
     assert day_label(story) == "≥2020-01-09"
     (done,) = merge_events([replace(plan, modality="asserted")], PUBLISHED)
     assert done.date_precision == "reported"
+    undated = replace(plan, id="q", article_id="undated")
+    windows = {**PUBLISHED, "undated": None}
+    (window,) = merge_events(
+        [undated], windows, {"undated": date(2020, 1, 14)}, earliest={"undated": date(2020, 1, 2)}
+    )
+    assert (window.date, window.date_precision) == ("2020-01-02", "after")  # its first day
     order = replace(plan, rule="noun:strike→ASSAULT; modality:planned(ordered)")
     (given,) = merge_events([order], PUBLISHED)  # "ordered the strike": done by then
     assert given.date_precision == "reported"

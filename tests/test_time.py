@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from dateline.extract.time import event_date, tag_times
+from dateline.extract.time import event_date, resolve_weekdays, resolve_years, tag_times
 from dateline.models import TimeExpression
 
 WED = date(2020, 1, 8)  # a Wednesday
@@ -306,8 +306,6 @@ def test_event_date_ignores_durations_and_unresolved() -> None:
 
 
 def test_dump_reference_gives_month_days_their_year() -> None:
-    from dateline.extract.time import resolve_years
-
     text = "Strikes came on Jan. 8, after the Dec. 31 attack, and again on Wednesday."
     values = [e.value for e in resolve_years(tag_times(text, None), date(2020, 1, 6))]
     assert "2020-01-08" in values and "2019-12-31" in values
@@ -317,18 +315,16 @@ def test_dump_reference_gives_month_days_their_year() -> None:
 
 
 def test_a_future_month_day_takes_the_year_ahead_of_the_dump() -> None:
-    from dateline.extract.time import resolve_years
-
     text = "The mayor, who will stand again in a Nov. 3 vote, opened the pier on Nov. 2."
     values = [e.value for e in resolve_years(tag_times(text, None), date(2020, 1, 6), text)]
     assert values == ["2020-11-03", "2019-11-02"]  # the plan ahead, the opening past
+    past = "Prosecutors will seek charges over the Nov. 20 shooting at the pier."
+    assert resolve_years(tag_times(past, None), date(2020, 1, 6), past)[0].value == "2019-11-20"
     back = "He will unveil a plan he first showed last Nov. 20."
     assert resolve_years(tag_times(back, None), date(2020, 1, 6), back)[0].value == "2019-11-20"
 
 
 def test_a_weekday_of_an_undated_story_takes_the_one_day_its_window_allows() -> None:
-    from dateline.extract.time import resolve_weekdays
-
     text = "The ferry sank on Wednesday, officials said. Talks will resume on Monday."
     exprs = tag_times(text, None)
     # published Jan. 8 or 9, 2020: the past Wednesday is Jan. 8 (Jan. 1 is too early),
@@ -338,6 +334,12 @@ def test_a_weekday_of_an_undated_story_takes_the_one_day_its_window_allows() -> 
     # published Jan. 8 to 14: still one past Wednesday, but two coming Mondays
     week = resolve_weekdays(exprs, date(2020, 1, 8), date(2020, 1, 14), text)
     assert [e.value for e in week] == ["2020-01-08", "XXXX-WXX-1"]
+    shifted = "Talks resume next Monday."
+    later = resolve_weekdays(tag_times(shifted, None), date(2020, 1, 8), date(2020, 1, 9), shifted)
+    assert [e.value for e in later] == ["XXXX-WXX-1"]  # "next Monday": not the window's
+    sank = "The ferry sank on Wednesday morning, officials said."
+    timed = resolve_weekdays(tag_times(sank, None), date(2020, 1, 8), date(2020, 1, 9), sank)
+    assert [e.value for e in timed] == ["2020-01-08TMO"]
     # a window of three weeks allows several Wednesdays: left alone
     wide = resolve_weekdays(exprs, date(2020, 1, 8), date(2020, 1, 28), text)
     assert wide[0].value == "XXXX-WXX-3"

@@ -29,7 +29,6 @@ ASSAULT_MODES = (
     ("heavy-weapons", ("missile", "rocket", "artillery", "shell", "mortar", "tank", "ballistic")),
     ("explosives", ("bomb", "explosive", "ied", "blast", "explosion", "grenade", "mine")),
     ("firearms", ("gun", "gunfire", "gunman", "rifle", "bullet", "sniper")),
-    ("primitive", ("stone", "rock", "brick", "bottle", "knife", "machete", "club")),
 )
 
 

@@ -65,6 +65,9 @@ def main_clause(trig: Token) -> bool:
         if _when_clause(tok):
             tok = tok.head  # "gained traction on Sunday when parliament backed …"
             continue
+        if _state_of(tok):
+            tok = tok.head.head  # "nurses went on strike on Monday": the going's date
+            continue
         if tok.dep_ in ("acl", "relcl", "advcl", "pobj", "pcomp", "appos"):
             return False
         if tok.head is tok:
@@ -74,6 +77,18 @@ def main_clause(trig: Token) -> bool:
 
 
 _MEANS_PREPS = frozenset(["with", "by", "through", "via"])
+_STATE_VERBS = frozenset(["go", "be", "remain", "stay"])
+
+
+def _state_of(tok: Token) -> bool:
+    """An event noun its subject goes or stays *on* ("went on strike"): the act itself."""
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and prep.lower_ == "on"
+        and prep.dep_ == "prep"
+        and prep.head.lemma_.lower() in _STATE_VERBS
+    )
 
 
 def _when_clause(tok: Token) -> bool:

@@ -50,18 +50,31 @@ def _lemma(tok: Token) -> str:
 
 LABOR = frozenset(
     ["worker", "union", "employee", "staff", "dockworker", "docker", "miner", "teacher",
-     "nurse", "doctor", "driver", "pilot", "crew", "labor", "labour", "student", "trucker",
-     "farmer", "operator"]
+     "nurse", "doctor", "labor", "labour", "student", "trucker", "farmer"]
 )  # fmt: skip
 """Who strikes by stopping work: "dockworkers went on strike", "a strike by nurses"."""
+_ARMED = frozenset(
+    ["air", "missile", "drone", "rocket", "artillery", "military", "naval", "nuclear",
+     "precision", "retaliatory", "preemptive", "pre-emptive", "surgical", "punitive", "u.s."]
+)  # fmt: skip
+"""Modifiers that make a strike an attack: "a missile strike by the crew"."""
+_DEALS = frozenset(["deal", "agreement", "accord", "bargain", "compromise", "pact", "truce"])
 
 
 def _labor_strike(tok: Token) -> bool:
-    """A strike that is a stoppage of work, not an attack: "on strike", or struck by,
-    or named after, working people ("the nurses' strike", "workers struck")."""
+    """A strike that is a stoppage of work, not an attack: bare "on strike", or a
+    strike by, or named after, working people ("the nurses' strike", "workers
+    struck"); never one with a weapon word, nor a verb with an object ("struck a
+    deal", "struck an officer")."""
     if tok.lemma_.lower() != "strike":
         return False
-    if tok.pos_ == "NOUN" and tok.head.lower_ == "on" and tok.dep_ == "pobj":
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    if any(c.lower_ in _ARMED or c.lemma_.lower() in _ARMED for c in mods):
+        return False
+    if tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") for c in tok.children):
+        return False
+    bare = not any(c.dep_ in ("det", "poss") for c in tok.children)
+    if tok.pos_ == "NOUN" and bare and tok.dep_ == "pobj" and tok.head.lower_ == "on":
         return True
     agents = [c for c in tok.children if c.dep_ in ("nsubj", "poss", "compound")]
     agents += [g for c in tok.children if c.dep_ == "agent" or c.lower_ == "by"
@@ -75,6 +88,9 @@ def lexicon_entry(tok: Token, lex: EventLexicon) -> TriggerEntry | None:
     if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
         if labor:
             return lex.noun("labor strike")
+        deal = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in _DEALS]
+        if tok.lemma_.lower() == "strike" and deal:
+            return lex.noun(deal[0].lemma_.lower())  # "struck a deal": an agreement
         particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
         return lex.verb(tok.lemma_, particles)
     if tok.pos_ == "NOUN":

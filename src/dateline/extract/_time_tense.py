@@ -89,10 +89,29 @@ _DIRECTIVES = frozenset(
 """Verbs that tell someone *to* do something: what follows is ahead of the telling."""
 
 
+_NOT_A_VERB = frozenset(
+    ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that",
+     "these", "those", "some", "one", "two", "three", "base", "port", "court", "power"]
+)  # fmt: skip
+"""Words after "to" that show it is a preposition ("returned *to the* border")."""
+
+
 def directed(words: list[str], i: int) -> bool:
-    """``words`` (nearest first) has "to" at ``i`` after a directive verb and its
-    object ("telling Iranians *to* turn out in a February election")."""
-    return words[i].lower() == "to" and any(w.lower() in _DIRECTIVES for w in words[i + 1 : i + 6])
+    """``words`` (nearest first) has "to" at ``i`` heading an infinitive after a
+    directive verb and its object ("telling Iranians *to* turn out in a February
+    election"), with no past-tense verb between them ("told reporters the convoy
+    *returned* to base" is past) and no determiner or name after "to"."""
+    if words[i].lower() != "to" or i == 0:
+        return False
+    after = words[i - 1]
+    if after.lower() in _NOT_A_VERB or after[:1].isupper() or after[:1].isdigit():
+        return False
+    for w in words[i + 1 : i + 6]:
+        if w.lower() in _DIRECTIVES:
+            return True
+        if word_tense(w) < 0:
+            return False  # a past verb of its own stands between: "the convoy returned to"
+    return False
 
 
 def word_tense(word: str) -> int:

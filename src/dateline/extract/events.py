@@ -79,7 +79,7 @@ _PLACE_HEADS = frozenset([
 a place; "U.S. targets" and "Iraqi forces" do not."""
 _PERSONAL = {"he", "she", "him", "her"}
 _NEEDS_WEAPON = {"launch", "fire"}
-_THROWN = {"throw", "hurl"}
+_THROWN = {"throw", "hurl", "pelt"}
 _PROJECTILES = {
     "stone", "rock", "brick", "bottle", "firebomb", "molotov", "cocktail", "bomb", "grenade",
     "petrol", "explosive", "object", "projectile", "shoe", "egg",
@@ -150,10 +150,12 @@ def _candidates(sent: Span, lex: EventLexicon) -> list[_Candidate]:
         objs = [c for c in tok.children if c.dep_ == "dobj"]
         if tok.lemma_.lower() in _NEEDS_WEAPON and not _armed(tok, objs):
             continue  # "launched an audit", "fired the minister"
+        thrown = objs + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                         for g in c.children if g.dep_ == "pobj"]  # fmt: skip
         if tok.lemma_.lower() in _THROWN and not any(
-            o.lemma_.lower() in _PROJECTILES for o in objs
+            o.lemma_.lower() in _PROJECTILES for o in thrown
         ):
-            continue  # "threw his support behind", "hurled insults at"
+            continue  # "threw his support behind", "pelted the minister with questions"
         carried = [o for o in objs if _is_noun_trigger(o, lex)]
         if carried and (
             tok.lemma_.lower() in TRANSPARENT or any(converse_giver(o) for o in carried)
@@ -526,13 +528,18 @@ class _Pair:
 
 def _last_pair(ctx: _Context, before: int) -> _Pair | None:
     """The two countries named in the stretch before ``before``, when it names exactly
-    two (each by its first mention there, so "France" rather than "Paris"): "Iran and
-    Iraq agreed … and the two signed a trade accord"."""
+    two (each by its first mention there, so "France" rather than "Paris") and no
+    person is named after them ("Soto met Varan, and the two agreed" are two people):
+    "Iran and Iraq agreed … and the two signed a trade accord"."""
     seen: dict[str, Mention] = {}
-    for m in ctx.mentions:
-        if m.country and before - _PAIR_LOOKBACK <= m.start and m.end <= before:
+    stretch = [m for m in ctx.mentions if before - _PAIR_LOOKBACK <= m.start and m.end <= before]
+    for m in stretch:
+        if m.country and m.label != "PERSON":
             seen.setdefault(m.country, m)  # "France" before "Paris"
     if len(seen) != 2:
+        return None
+    last_place = max(m.start for m in seen.values())
+    if any(m.label == "PERSON" and m.start > last_place for m in stretch):
         return None
     a, b = sorted(seen.values(), key=lambda m: m.start)
     return _Pair(*(EventActor(m.text, m.start, m.end, m.entity_key or None, m.country, m.sector)

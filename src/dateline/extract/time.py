@@ -249,6 +249,21 @@ _FUTURE_SLACK_DAYS = 45
 article itself may be that much older than the dump's median story)."""
 _FUTURE_REACH_DAYS = 366
 _LOOKS_BACK = re.compile(r"\b(?:last|past|previous|ago|earlier)\b", re.I)
+_AHEAD_PREP = re.compile(r"\b(?:on|by|until|till|before|for)\s+(?:the\s+)?$", re.I)
+_SCHEDULED = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:election|vote|ballot|poll|referendum|summit|meeting|talks|"
+    r"conference|deadline|hearing|trial|inauguration|launch|visit|session|debate|runoff)\b",
+    re.I,
+)
+
+
+def _scheduled(text: str, e: TimeExpression) -> bool:
+    """A date a future clause may push ahead: one the clause is set *on* or *by*
+    ("will vote on Nov. 3") or that names a scheduled occasion ("in a Nov. 3
+    election"), not one naming a past happening ("charges over the Jan. 8 shooting")."""
+    return bool(
+        _AHEAD_PREP.search(text[max(0, e.start - 12) : e.start]) or _SCHEDULED.match(text, e.end)
+    )
 
 
 def resolve_years(
@@ -274,6 +289,7 @@ def resolve_years(
         future = (
             text is not None
             and not _LOOKS_BACK.search(e.text)
+            and _scheduled(text, e)
             and lexical_tense(text, e.start, e.end) > 0
         )
         year = _year_for(month, day, reference, future)
@@ -284,7 +300,8 @@ def resolve_years(
     return out
 
 
-_WEEKDAY_VALUE = re.compile(r"^XXXX-WXX-([1-7])$")
+_WEEKDAY_VALUE = re.compile(r"^XXXX-WXX-([1-7])(T\w+)?$")
+_SHIFTED = re.compile(r"\b(?:next|last|this|coming|past|previous|following)\b", re.I)
 
 
 def weekday_of(
@@ -298,7 +315,7 @@ def weekday_of(
     spans = [(start, end)] + ([sentence_span] if sentence_span is not None else [])
     for lo, hi in spans:
         for e in expressions:
-            m = _WEEKDAY_VALUE.match(e.value) if e.type == "DATE" else None
+            m = _WEEKDAY_VALUE.match(e.value) if e.type in ("DATE", "TIME") else None
             if m is not None and lo <= e.start and e.end <= hi:
                 return int(m.group(1))
     return None
@@ -317,9 +334,9 @@ def resolve_weekdays(
     """
     out: list[TimeExpression] = []
     for e in expressions:
-        m = _WEEKDAY_VALUE.match(e.value) if e.type == "DATE" else None
-        if m is None:
-            out.append(e)
+        m = _WEEKDAY_VALUE.match(e.value) if e.type in ("DATE", "TIME") else None
+        if m is None or _SHIFTED.search(e.text):
+            out.append(e)  # "next Tuesday" is the week after, not the window's
             continue
         if lexical_tense(text, e.start, e.end) > 0:
             lo, hi = earliest, latest + timedelta(days=6)
@@ -329,7 +346,8 @@ def resolve_weekdays(
         if first > hi or first + timedelta(days=7) <= hi:
             out.append(e)  # none, or more than one, in the window
             continue
-        out.append(replace(e, value=first.isoformat(), rule=e.rule + "+window"))
+        value = first.isoformat() + (m.group(2) or "")
+        out.append(replace(e, value=value, rule=e.rule + "+window"))
     return out
 
 

@@ -64,7 +64,6 @@ _SYNONYMS = {
     "body": _GENERIC, "injury": _GENERIC, "wounded": _GENERIC, "injured": _GENERIC,
     "arrest": _GENERIC, "detainee": _GENERIC, "one": _GENERIC, "none": _GENERIC,
     "individual": _GENERIC, "toll": _GENERIC, "refugee": _GENERIC, "evacuee": _GENERIC,
-    "man": _GENERIC, "men": _GENERIC, "woman": _GENERIC, "women": _GENERIC,
     "jet": "aircraft", "warplane": "aircraft", "plane": "aircraft", "aircraft": "aircraft",
     "bomber": "aircraft", "drone": "drone", "uav": "drone", "protester": "protester",
     "demonstrator": "protester", "marcher": "protester", "mourner": "mourner",

@@ -139,6 +139,7 @@ class _Item:
     victim: tuple[str, str] | None = None  # one unnamed person it targets (_unnamed_victim)
     after: int | None = None  # the trigger offset of what it says it came after
     from_day: date | None = None  # its undated story's first day with its named weekday
+    first_day: date | None = None  # the first day its article can have been published
 
 
 @dataclass
@@ -466,6 +467,7 @@ def _make_item(
         victim=_unnamed_victim(ev.target),
         after=_after_ref(ev),
         from_day=_from_day(ev, earliest),
+        first_day=issued or earliest.get(ev.article_id or ""),
     )
 
 
@@ -640,8 +642,12 @@ def _story(
         ahead = cluster.modality == "planned" and not any(
             _order_given(i.event) or _BACKGROUND in i.event.rule for i in items
         )
-        bound = AFTER if ahead else REPORTED
-        when, precision = (anchor.isoformat(), bound) if anchor else (None, "unknown")
+        if ahead:  # on or after the first day any of its reports can have been made
+            firsts = [i.first_day for i in items if i.first_day is not None]
+            when = min(firsts).isoformat() if firsts else None
+            precision = AFTER if firsts else "unknown"
+        else:
+            when, precision = (anchor.isoformat(), REPORTED) if anchor else (None, "unknown")
     articles = sorted({i.event.article_id for i in items if i.event.article_id},
                       key=lambda a: ((published.get(a) or date.max), a))  # fmt: skip
     dates = [d for a in articles if (d := published.get(a)) is not None]
