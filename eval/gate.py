@@ -7,9 +7,11 @@ Usage::
 Runs each eval named in ``eval/floors.toml`` (all of them by default) on its default
 data, reads the ``name: value`` lines it prints (the last value of a name wins) and
 compares each pinned figure with its floor or ceiling. An eval that needs ../shared
-is skipped when it is absent; one whose output lacks its ``requires`` line (the
-fine-tuned pair classifier without the ``embed`` extra) is skipped too. Prints one
-row per figure and ends with ``gate failures: N``; exits 1 when N > 0.
+is skipped when it is absent. Figures that need an optional extra (the fine-tuned
+pair classifier of ``embed``) are left unchecked without it, and fail when the extra
+is installed but the output shows it did not run. A timeout or a crash is a failure,
+and so is a pinned figure the eval no longer prints. Prints one row per figure and
+ends with ``gate failures: N``; exits 1 when N > 0.
 
 A figure well over its floor (by more than :data:`SLACK`) is marked ``raise``: pin
 the new figure in ``floors.toml`` so that a later change cannot lose it silently.
@@ -17,18 +19,21 @@ the new figure in ``floors.toml`` so that a later change cannot lose it silently
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import subprocess
 import sys
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 FLOORS = HERE / "floors.toml"
 SHARED = HERE.parents[1] / "shared"
 SLACK = 0.02
-"""How far over its floor a figure may be before the gate suggests raising the floor."""
+"""How far past its bound a fraction may be before the gate suggests moving the bound
+(a figure over 1, such as a number of days, may be a whole unit past it)."""
 TIMEOUT = 900
 
 _FIGURE = re.compile(r"^(?P<name>[^:\n]+):\s+(?P<value>-?\d+(?:\.\d+)?)\s*$", re.M)
@@ -44,6 +49,12 @@ class Entry:
     """Options after the script (never a data path: each eval reads its default)."""
     shared: bool = False
     requires: str | None = None
+    """A line the output must contain for the figures in ``requires_for`` ..."""
+    requires_module: str | None = None
+    """... when this module can be imported (the extra that provides it is installed);
+    without the module those figures are left unchecked, with it a missing line fails."""
+    requires_for: frozenset[str] = frozenset()
+    """The figures the requirement concerns (empty: all of them)."""
     floors: dict[str, float] = field(default_factory=dict)
     ceilings: dict[str, float] = field(default_factory=dict)
     targets: frozenset[str] = frozenset()
@@ -74,7 +85,8 @@ class Check:
         if not self.ok:
             return "ABOVE" if self.upper else "BELOW"
         room = self.bound - self.measured if self.upper else self.measured - self.bound
-        return "raise" if room > SLACK + 1e-9 and not self.target else "ok"
+        slack = SLACK if self.bound <= 1.0 else 1.0  # fractions, else counts of days
+        return "raise" if room > slack + 1e-9 and not self.target else "ok"
 
     def row(self) -> str:
         shown = "-" if self.measured is None else f"{self.measured:.3f}"
@@ -92,31 +104,53 @@ class Outcome:
     checks: list[Check] = field(default_factory=list)
     skipped: str | None = None
     error: str | None = None
+    note: str | None = None
+    """Figures left unchecked while others were checked, and why."""
 
     @property
     def failures(self) -> list[Check]:
         return [c for c in self.checks if not c.ok]
 
 
+_KEYS = frozenset(
+    ["script", "args", "shared", "requires", "requires_module", "requires_for", "floors",
+     "ceilings", "targets"]
+)  # fmt: skip
+
+
+class GateConfigError(ValueError):
+    """``floors.toml`` names a key or a figure the gate does not know."""
+
+
 def load_entries(path: Path = FLOORS) -> list[Entry]:
-    """The evals pinned in ``floors.toml``, in file order."""
+    """The evals pinned in ``floors.toml``, in file order (unknown keys, and targets
+    or requirements naming no pinned figure, are errors rather than silently ignored)."""
     with path.open("rb") as fh:
         raw = tomllib.load(fh)
-    out: list[Entry] = []
-    for name, spec in raw.items():
-        out.append(
-            Entry(
-                name=name,
-                script=str(spec["script"]),
-                args=tuple(str(a) for a in spec.get("args", [])),
-                shared=bool(spec.get("shared", False)),
-                requires=spec.get("requires"),
-                floors={k: float(v) for k, v in spec.get("floors", {}).items()},
-                ceilings={k: float(v) for k, v in spec.get("ceilings", {}).items()},
-                targets=frozenset(spec.get("targets", [])),
-            )
-        )
-    return out
+    return [_entry(name, spec) for name, spec in raw.items()]
+
+
+def _entry(name: str, spec: dict[str, Any]) -> Entry:
+    unknown = set(spec) - _KEYS
+    if unknown or "script" not in spec:
+        raise GateConfigError(f"[{name}]: unknown keys {sorted(unknown)} or no script")
+    entry = Entry(
+        name=name,
+        script=str(spec["script"]),
+        args=tuple(str(a) for a in spec.get("args", [])),
+        shared=bool(spec.get("shared", False)),
+        requires=spec.get("requires"),
+        requires_module=spec.get("requires_module"),
+        requires_for=frozenset(spec.get("requires_for", [])),
+        floors={k: float(v) for k, v in spec.get("floors", {}).items()},
+        ceilings={k: float(v) for k, v in spec.get("ceilings", {}).items()},
+        targets=frozenset(spec.get("targets", [])),
+    )
+    pinned = set(entry.floors) | set(entry.ceilings)
+    stray = (entry.targets | entry.requires_for) - pinned
+    if stray:
+        raise GateConfigError(f"[{name}]: {sorted(stray)} name no pinned figure")
+    return entry
 
 
 def figures(output: str) -> dict[str, float]:
@@ -124,33 +158,50 @@ def figures(output: str) -> dict[str, float]:
     return {m["name"].strip(): float(m["value"]) for m in _FIGURE.finditer(output)}
 
 
-def check(entry: Entry, output: str) -> Outcome:
-    """Compare an eval's printed figures with the entry's floors and ceilings."""
+def module_present(name: str | None) -> bool:
+    """Whether ``name`` can be imported here (an optional extra is installed)."""
+    return name is not None and importlib.util.find_spec(name) is not None
+
+
+def check(entry: Entry, output: str, extra: bool | None = None) -> Outcome:
+    """Compare an eval's printed figures with the entry's floors and ceilings.
+
+    ``extra`` says whether the entry's ``requires_module`` is installed (looked up
+    when None). When the output lacks the ``requires`` line, the figures it concerns
+    fail if the extra is installed (something that should run did not) and are left
+    unchecked if it is not.
+    """
+    pinned = [(k, v, False) for k, v in entry.floors.items()]
+    pinned += [(k, v, True) for k, v in entry.ceilings.items()]
+    skipped = None
     if entry.requires is not None and entry.requires not in output:
-        return Outcome(entry, skipped=f"its output lacks {entry.requires!r}")
+        if extra is None:
+            extra = module_present(entry.requires_module)
+        if extra:
+            why = f"its output lacks {entry.requires!r} though {entry.requires_module} is installed"
+            return Outcome(entry, error=why)
+        concerned = entry.requires_for or {k for k, _, _ in pinned}
+        pinned = [p for p in pinned if p[0] not in concerned]
+        skipped = f"{', '.join(sorted(concerned))} unchecked: its output lacks {entry.requires!r}"
     got = figures(output)
-    checks = [
-        Check(entry.name, k, v, False, got.get(k), k in entry.targets)
-        for k, v in entry.floors.items()
-    ]
-    checks += [
-        Check(entry.name, k, v, True, got.get(k), k in entry.targets)
-        for k, v in entry.ceilings.items()
-    ]
-    return Outcome(entry, checks)
+    checks = [Check(entry.name, k, v, up, got.get(k), k in entry.targets) for k, v, up in pinned]
+    return Outcome(entry, checks, skipped=skipped if not checks else None, note=skipped)
 
 
 def run(entry: Entry, python: str = sys.executable) -> Outcome:
     """Run one eval script on its default data and check its figures."""
     if entry.shared and not SHARED.is_dir():
         return Outcome(entry, skipped=f"shared data not available: {SHARED}")
-    proc = subprocess.run(
-        [python, str(HERE / entry.script), *entry.args],
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-        check=False,
-    )
+    try:
+        proc = subprocess.run(
+            [python, str(HERE / entry.script), *entry.args],
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return Outcome(entry, error=f"{entry.script} ran over {TIMEOUT} s")
     if proc.returncode != 0:
         tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
         return Outcome(entry, error=f"{entry.script} exited {proc.returncode}: {tail}")
@@ -174,6 +225,8 @@ def main(argv: list[str]) -> int:
         elif outcome.error:
             print(f"{entry.name:<13} ERROR: {outcome.error}")
             failures += 1
+        if outcome.note:
+            print(f"{entry.name:<13} note: {outcome.note}")
         for c in outcome.checks:
             print(c.row())
         failures += len(outcome.failures)

@@ -21,6 +21,7 @@ HEADLINES = (
     "golden quotes F1",
     "golden quantities F1",
     "golden events F1",
+    "golden events+modality F1",
 )
 _FIGURE = re.compile(r"^(?P<name>[^:\n]+):\s+(?P<value>\S+)\s*$", re.M)
 
