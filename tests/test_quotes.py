@@ -197,6 +197,12 @@ def test_said_that(nlp: Language) -> None:
     assert q.rule == "indirect-ccomp"
 
 
+def test_continued_is_a_cue(nlp: Language) -> None:
+    (q,) = quotes_of(nlp, "“We have the money for the bridge,” Mayor Ana Brisk continued.")
+    assert q.kind == "direct" and q.cue == "continued" and q.speaker == "Mayor Ana Brisk"
+    assert quotes_of(nlp, "Protests in Marlow continued on Monday.") == []
+
+
 def test_recalling_an_envoy_or_sharing_a_border_says_nothing(nlp: Language) -> None:
     assert quotes_of(nlp, "Zembla recalled its ambassador to Lorvania on Friday.") == []
     assert quotes_of(nlp, "The two towns share a border along the Vell river.") == []
