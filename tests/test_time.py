@@ -343,3 +343,9 @@ def test_a_weekday_of_an_undated_story_takes_the_one_day_its_window_allows() -> 
     # a window of three weeks allows several Wednesdays: left alone
     wide = resolve_weekdays(exprs, date(2020, 1, 8), date(2020, 1, 28), text)
     assert wide[0].value == "XXXX-WXX-3"
+
+
+def test_a_day_after_something_is_a_duration() -> None:
+    text = "The ferry sailed a day after the storm, and the crew had a day of rest."
+    assert [(e.text, e.value) for e in tag_times(text, None)] == [("a day", "P1D")]
+

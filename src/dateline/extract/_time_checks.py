@@ -150,14 +150,19 @@ _MODALS = frozenset(
 )
 
 
+_OFFSET_NEXT = re.compile(r"\s+(?:after|before|later|earlier)\b", re.I)
+
+
 def duration_ok(m: re.Match[str], text: str) -> bool:
     num = group(m, "num")
     if num in ("a", "an", "some", "many", "few") and not (m.group("qmod") or m.group("dir")):
         prev = preceding_word(text, m.start()).lower()
         if prev not in {"for", "in", "within", "over", "after", "than", "about", "nearly",
                         "almost", "of", "during", "lasted", "last", "took", "spent", "past",
-                        "least", "under", "around", "just", "only", "is", "was", "be"}:  # fmt: skip
-            return False
+                        "least", "under", "around", "just", "only", "is", "was", "be"} and (
+            not _OFFSET_NEXT.match(text, m.end())
+        ):  # fmt: skip
+            return False  # but "came *a day* after the deal" is a duration
     if group(m, "dir") == "last" and not m.group("det"):
         prev = preceding_word(text, m.start()).lower()
         if prev in _MODALS:
