@@ -88,3 +88,12 @@ def test_renders_in_headless_chromium(page: str, tmp_path: Path) -> None:
     assert _png_size(png) == (1280, 2000)
     # a blank page compresses to a few kB; a rendered report with text and charts does not
     assert png.stat().st_size > 40_000
+
+
+def test_a_row_with_two_disputed_groups_links_each_once() -> None:
+    from dateline.report._timeline import _dispute_links
+
+    html = _dispute_links(["g1", "g2"])
+    assert html.count("disputed figures") == 1
+    assert 'href="#claims-g1">disputed figures</a>' in html and 'href="#claims-g2">2</a>' in html
+    assert _dispute_links([]) == ""

@@ -348,4 +348,3 @@ def test_a_weekday_of_an_undated_story_takes_the_one_day_its_window_allows() -> 
 def test_a_day_after_something_is_a_duration() -> None:
     text = "The ferry sailed a day after the storm, and the crew had a day of rest."
     assert [(e.text, e.value) for e in tag_times(text, None)] == [("a day", "P1D")]
-

@@ -38,6 +38,15 @@ def _badge(modality: str) -> str:
     return f'<span class="badge m-{escape(modality)}">{escape(modality)}</span> '
 
 
+def _dispute_links(groups: list[str]) -> str:
+    """ "disputed figures" linking the first conflicting claim group, "2", "3" … the others."""
+    labels = ["disputed figures", *(str(k) for k in range(2, len(groups) + 1))]
+    return "".join(
+        f' <a class="disputed" href="#claims-{escape(g)}">{label}</a>'
+        for g, label in zip(groups, labels, strict=True)
+    )
+
+
 def _rows(stories: list[StoryEvent], events: dict[str, Event], cites: Citations) -> str:
     rows, last = [], None
     for s in stories:
@@ -45,8 +54,7 @@ def _rows(stories: list[StoryEvent], events: dict[str, Event], cites: Citations)
         day_cell = escape(day) if day != last else ""
         last = day
         unstated = " unstated" if s.date_precision in BOUNDED else ""
-        dispute = "".join(f' <a class="disputed" href="#claims-{escape(g)}">disputed figures</a>'
-                          for g in s.claim_groups)  # fmt: skip
+        dispute = _dispute_links(s.claim_groups)
         rows.append(
             f'<tr id="{escape(s.id)}" class="row-{escape(s.modality)}{unstated}"><td class="day">'
             f"{day_cell}</td><td>{_badge(s.modality)}{escape(s.summary)}{dispute}</td>"
