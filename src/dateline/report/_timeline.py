@@ -40,10 +40,9 @@ def _badge(modality: str) -> str:
 
 def _dispute_links(groups: list[str]) -> str:
     """ "disputed figures" linking the first conflicting claim group, "2", "3" … the others."""
-    labels = ["disputed figures", *(str(k) for k in range(2, len(groups) + 1))]
     return "".join(
-        f' <a class="disputed" href="#claims-{escape(g)}">{label}</a>'
-        for g, label in zip(groups, labels, strict=True)
+        f' <a class="disputed" href="#claims-{escape(g)}">{"disputed figures" if k == 1 else k}</a>'
+        for k, g in enumerate(groups, start=1)
     )
 
 
