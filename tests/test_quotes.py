@@ -197,6 +197,20 @@ def test_said_that(nlp: Language) -> None:
     assert q.rule == "indirect-ccomp"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Vell mayor said in a statement that the bridge was safe.",
+        "Officials in Marlow said in a statement on Friday that the pier had been repaired.",
+    ],
+)
+def test_a_that_clause_parsed_under_the_statement_is_what_was_said(
+    nlp: Language, text: str
+) -> None:
+    (q,) = quotes_of(nlp, text)
+    assert q.kind == "indirect" and q.cue == "said" and q.text.startswith("that ")
+
+
 def test_continued_is_a_cue(nlp: Language) -> None:
     (q,) = quotes_of(nlp, "“We have the money for the bridge,” Mayor Ana Brisk continued.")
     assert q.kind == "direct" and q.cue == "continued" and q.speaker == "Mayor Ana Brisk"

@@ -38,6 +38,9 @@ def _content_range(verb: Token, entry: Cue) -> tuple[Pieces, str, Token | None] 
             chosen.append(c)
             dep = dep or "prep"
             prep_tok = c
+        elif c.dep_ == "prep" and c.i > verb.i and (clause := _stranded_that(c)) is not None:
+            chosen.append(clause)  # "said in a statement that …", parsed under "statement"
+            dep = dep or "ccomp"
     if not chosen:
         return _parenthetical(verb)
     right = [c for c in chosen if c.i > verb.i]
@@ -53,6 +56,38 @@ def _content_range(verb: Token, entry: Cue) -> tuple[Pieces, str, Token | None] 
     else:
         prep_tok = None
     return [(start, end)], dep, prep_tok
+
+
+_SETTINGS = frozenset(
+    ["statement", "interview", "letter", "speech", "post", "tweet", "email", "e-mail",
+     "message", "video", "briefing", "conference", "release", "remark", "address", "memo",
+     "report", "filing", "column", "op-ed", "editorial", "podcast", "broadcast", "rally",
+     "hearing", "debate", "television", "radio", "twitter", "facebook", "instagram",
+     "hour", "morning", "evening", "night", "afternoon", "day", "week", "weekend"]
+)  # fmt: skip
+"""Where or when something is said: a "that" clause hung on them is what was said."""
+
+
+def _stranded_that(prep: Token, depth: int = 2) -> Token | None:
+    """A "that" clause the parser hung on a noun of the cue's own prepositional phrase
+    ("said *in a statement* that the bridge was safe", "wrote in the early hours that
+    …"): the clause the cue introduces."""
+    for obj in (g for g in prep.children if g.dep_ == "pobj"):
+        if obj.lemma_.lower() not in _SETTINGS and obj.ent_type_ not in ("DATE", "TIME"):
+            continue  # "spoke in the town that the river divides": a relative clause
+        for c in obj.children:
+            if (
+                c.dep_ in ("acl", "relcl", "ccomp")
+                and c.i > obj.i
+                and any(m.lower_ == "that" and m.dep_ in ("mark", "advmod") for m in c.children)
+            ):
+                return c
+        if depth > 1:
+            for inner in (g for g in obj.children if g.dep_ == "prep"):
+                found = _stranded_that(inner, depth - 1)
+                if found is not None:
+                    return found
+    return None
 
 
 def _parenthetical(verb: Token) -> tuple[Pieces, str, Token | None] | None:
