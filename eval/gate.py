@@ -20,6 +20,7 @@ the new figure in ``floors.toml`` so that a later change cannot lose it silently
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 import subprocess
 import sys
@@ -55,6 +56,8 @@ class Entry:
     without the module those figures are left unchecked, with it a missing line fails."""
     requires_for: frozenset[str] = frozenset()
     """The figures the requirement concerns (empty: all of them)."""
+    disabled_by: str | None = None
+    """An environment variable that, when set, turns the extra off (as if absent)."""
     floors: dict[str, float] = field(default_factory=dict)
     ceilings: dict[str, float] = field(default_factory=dict)
     targets: frozenset[str] = frozenset()
@@ -113,8 +116,8 @@ class Outcome:
 
 
 _KEYS = frozenset(
-    ["script", "args", "shared", "requires", "requires_module", "requires_for", "floors",
-     "ceilings", "targets"]
+    ["script", "args", "shared", "requires", "requires_module", "requires_for", "disabled_by",
+     "floors", "ceilings", "targets"]
 )  # fmt: skip
 
 
@@ -142,6 +145,7 @@ def _entry(name: str, spec: dict[str, Any]) -> Entry:
         requires=spec.get("requires"),
         requires_module=spec.get("requires_module"),
         requires_for=frozenset(spec.get("requires_for", [])),
+        disabled_by=spec.get("disabled_by"),
         floors={k: float(v) for k, v in spec.get("floors", {}).items()},
         ceilings={k: float(v) for k, v in spec.get("ceilings", {}).items()},
         targets=frozenset(spec.get("targets", [])),
@@ -150,6 +154,10 @@ def _entry(name: str, spec: dict[str, Any]) -> Entry:
     stray = (entry.targets | entry.requires_for) - pinned
     if stray:
         raise GateConfigError(f"[{name}]: {sorted(stray)} name no pinned figure")
+    if entry.requires is None and (entry.requires_module or entry.requires_for):
+        raise GateConfigError(f"[{name}]: requires_module/requires_for without requires")
+    if not isinstance(spec.get("shared", False), bool):
+        raise GateConfigError(f"[{name}]: shared must be true or false")
     return entry
 
 
@@ -176,7 +184,8 @@ def check(entry: Entry, output: str, extra: bool | None = None) -> Outcome:
     skipped = None
     if entry.requires is not None and entry.requires not in output:
         if extra is None:
-            extra = module_present(entry.requires_module)
+            off = entry.disabled_by is not None and bool(os.environ.get(entry.disabled_by))
+            extra = module_present(entry.requires_module) and not off
         if extra:
             why = f"its output lacks {entry.requires!r} though {entry.requires_module} is installed"
             return Outcome(entry, error=why)
@@ -185,7 +194,9 @@ def check(entry: Entry, output: str, extra: bool | None = None) -> Outcome:
         skipped = f"{', '.join(sorted(concerned))} unchecked: its output lacks {entry.requires!r}"
     got = figures(output)
     checks = [Check(entry.name, k, v, up, got.get(k), k in entry.targets) for k, v, up in pinned]
-    return Outcome(entry, checks, skipped=skipped if not checks else None, note=skipped)
+    if not checks:
+        return Outcome(entry, skipped=skipped)
+    return Outcome(entry, checks, note=skipped)
 
 
 def run(entry: Entry, python: str = sys.executable) -> Outcome:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -80,6 +81,20 @@ def test_a_required_line_missing_fails_with_its_extra_and_skips_without() -> Non
     without = gate.check(entry, out, extra=False)  # not installed: only its figure waits
     assert [c.figure for c in without.checks] == ["linked"] and not without.failures
     assert without.note and "type F1" in without.note
+    switched = gate.Entry(
+        name="toy",
+        script="toy.py",
+        requires="encoder: on",
+        requires_module="os",  # importable: only the variable turns the extra off
+        disabled_by="TOY_NO_ENCODER",
+        floors={"type F1": 0.8},
+    )
+    os.environ["TOY_NO_ENCODER"] = "1"
+    try:
+        assert gate.check(switched, out).skipped
+    finally:
+        del os.environ["TOY_NO_ENCODER"]
+    assert gate.check(switched, out).error
     ran = gate.check(entry, "encoder: on\ntype F1: 0.9\nlinked: 0.5\n", extra=True)
     assert not ran.failures and len(ran.checks) == 2
 

@@ -363,6 +363,7 @@ def test_planned_talks_take_the_week_they_are_planned_for(nlp: Language) -> None
         ("Teachers in Marlow went on strike.", "strike", "Teachers", "strike"),
         ("Miners struck for higher pay.", "struck", "Miners", "strike"),
         ("Nurses in Tamsin remain on hunger strike.", "strike", "Nurses", "hunger"),
+        ("Dockworkers in Lisk went on an indefinite strike.", "strike", "Dockworkers", "strike"),
         ("Workers at the Vell mill staged a walkout over pay.", "walkout", "Workers", "strike"),
     ],
 )

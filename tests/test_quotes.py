@@ -215,6 +215,12 @@ def test_continued_is_a_cue(nlp: Language) -> None:
     (q,) = quotes_of(nlp, "“We have the money for the bridge,” Mayor Ana Brisk continued.")
     assert q.kind == "direct" and q.cue == "continued" and q.speaker == "Mayor Ana Brisk"
     assert quotes_of(nlp, "Protests in Marlow continued on Monday.") == []
+    # only of quotation marks: a strike that goes on says nothing
+    assert quotes_of(nlp, "The Vell bridge stayed shut on Monday, the strike continued.") == []
+
+
+def test_a_relative_that_after_a_day_is_no_quote(nlp: Language) -> None:
+    assert quotes_of(nlp, "The mayor spoke on the day that the Vell bridge reopened.") == []
 
 
 def test_recalling_an_envoy_or_sharing_a_border_says_nothing(nlp: Language) -> None:

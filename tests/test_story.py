@@ -207,6 +207,9 @@ def test_an_undated_storys_weekday_places_its_event_on_or_after_that_day() -> No
     assert (story.date, story.date_precision) == ("2020-01-10", "after")
     (unknown,) = merge_events([told], published)
     assert unknown.date is None
+    plan = replace(told, id="p", modality="planned")  # "will shell … on Friday": ahead
+    (ahead,) = merge_events([plan], published, earliest={"undated": date(2020, 1, 11)})
+    assert (ahead.date, ahead.date_precision) == ("2020-01-17", "after")
 
 
 def test_a_week_sorts_with_its_monday() -> None:

@@ -318,8 +318,12 @@ def test_a_future_month_day_takes_the_year_ahead_of_the_dump() -> None:
     text = "The mayor, who will stand again in a Nov. 3 vote, opened the pier on Nov. 2."
     values = [e.value for e in resolve_years(tag_times(text, None), date(2020, 1, 6), text)]
     assert values == ["2020-11-03", "2019-11-02"]  # the plan ahead, the opening past
-    past = "Prosecutors will seek charges over the Nov. 20 shooting at the pier."
-    assert resolve_years(tag_times(past, None), date(2020, 1, 6), past)[0].value == "2019-11-20"
+    for past in (
+        "Prosecutors will seek charges over the Nov. 20 shooting at the pier.",
+        "The gunman will face trial for the Nov. 20 shooting at the pier.",
+    ):
+        value = resolve_years(tag_times(past, None), date(2020, 1, 6), past)[0].value
+        assert value == "2019-11-20", past
     back = "He will unveil a plan he first showed last Nov. 20."
     assert resolve_years(tag_times(back, None), date(2020, 1, 6), back)[0].value == "2019-11-20"
 
@@ -337,6 +341,9 @@ def test_a_weekday_of_an_undated_story_takes_the_one_day_its_window_allows() -> 
     shifted = "Talks resume next Monday."
     later = resolve_weekdays(tag_times(shifted, None), date(2020, 1, 8), date(2020, 1, 9), shifted)
     assert [e.value for e in later] == ["XXXX-WXX-1"]  # "next Monday": not the window's
+    hit = "The blast hit Lisk at 3 p.m. on Wednesday, officials said."
+    clock = resolve_weekdays(tag_times(hit, None), date(2020, 1, 8), date(2020, 1, 9), hit)
+    assert [e.value for e in clock] == ["2020-01-08T15:00"]
     sank = "The ferry sank on Wednesday morning, officials said."
     timed = resolve_weekdays(tag_times(sank, None), date(2020, 1, 8), date(2020, 1, 9), sank)
     assert [e.value for e in timed] == ["2020-01-08TMO"]

@@ -58,6 +58,7 @@ _ARMED = frozenset(
      "precision", "retaliatory", "preemptive", "pre-emptive", "surgical", "punitive", "u.s."]
 )  # fmt: skip
 """Modifiers that make a strike an attack: "a missile strike by the crew"."""
+_STAY = frozenset(["go", "be", "remain", "stay"])
 _DEALS = frozenset(["deal", "agreement", "accord", "bargain", "compromise", "pact", "truce"])
 
 
@@ -74,8 +75,9 @@ def _labor_strike(tok: Token) -> bool:
     if tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") for c in tok.children):
         return False
     bare = not any(c.dep_ in ("det", "poss") for c in tok.children)
-    if tok.pos_ == "NOUN" and bare and tok.dep_ == "pobj" and tok.head.lower_ == "on":
-        return True
+    on = tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "on"
+    if on and (bare or tok.head.head.lemma_.lower() in _STAY):
+        return True  # "on strike", "went on an indefinite strike"
     agents = [c for c in tok.children if c.dep_ in ("nsubj", "poss", "compound")]
     agents += [g for c in tok.children if c.dep_ == "agent" or c.lower_ == "by"
                for g in c.children if g.dep_ == "pobj"]  # fmt: skip

@@ -16,6 +16,9 @@ class Cue:
     obj: bool = False
     xcomp: bool = False
     preps: frozenset[str] = frozenset()
+    direct_only: bool = False
+    """The cue only introduces quotation marks ("“…,” she continued"), never reported
+    speech ("the strike continued" says nothing)."""
 
     @property
     def speech(self) -> bool:
@@ -23,7 +26,7 @@ class Cue:
 
 
 def parse_lexicon(lines: list[str]) -> dict[str, Cue]:
-    """Parse lexicon lines (``LEMMA CLASS [obj] [xcomp] [prep=P]...``)."""
+    """Parse lexicon lines (``LEMMA CLASS [obj] [xcomp] [prep=P]... [direct]``)."""
     out: dict[str, Cue] = {}
     for raw in lines:
         line = raw.split("#", 1)[0].strip()
@@ -31,7 +34,7 @@ def parse_lexicon(lines: list[str]) -> dict[str, Cue]:
             continue
         lemma, cls, *flags = line.split()
         preps = frozenset(f[5:] for f in flags if f.startswith("prep="))
-        out[lemma] = Cue(lemma, cls, "obj" in flags, "xcomp" in flags, preps)
+        out[lemma] = Cue(lemma, cls, "obj" in flags, "xcomp" in flags, preps, "direct" in flags)
     return out
 
 

@@ -79,7 +79,7 @@ def _stranded_that(prep: Token, depth: int = 2) -> Token | None:
             if (
                 c.dep_ in ("acl", "relcl", "ccomp")
                 and c.i > obj.i
-                and any(m.lower_ == "that" and m.dep_ in ("mark", "advmod") for m in c.children)
+                and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
             ):
                 return c
         if depth > 1:
@@ -365,7 +365,7 @@ def _indirect(
     doc: Doc, verb: Token, cues: dict[str, Cue], quotes: list[QuoteSpan], idx: Index
 ) -> Draft | None:
     entry = cue_entry(verb, cues)
-    if entry is None or verb.lemma_.lower() == "be":
+    if entry is None or entry.direct_only or verb.lemma_.lower() == "be":
         return None
     rng = _content_range(verb, entry)
     if rng is None:

@@ -249,7 +249,7 @@ _FUTURE_SLACK_DAYS = 45
 article itself may be that much older than the dump's median story)."""
 _FUTURE_REACH_DAYS = 366
 _LOOKS_BACK = re.compile(r"\b(?:last|past|previous|ago|earlier)\b", re.I)
-_AHEAD_PREP = re.compile(r"\b(?:on|by|until|till|before|for)\s+(?:the\s+)?$", re.I)
+_AHEAD_PREP = re.compile(r"\b(?:on|by|until|till)\s+(?:the\s+)?$", re.I)
 _SCHEDULED = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:election|vote|ballot|poll|referendum|summit|meeting|talks|"
     r"conference|deadline|hearing|trial|inauguration|launch|visit|session|debate|runoff)\b",
@@ -300,7 +300,7 @@ def resolve_years(
     return out
 
 
-_WEEKDAY_VALUE = re.compile(r"^XXXX-WXX-([1-7])(T\w+)?$")
+_WEEKDAY_VALUE = re.compile(r"^XXXX-WXX-([1-7])(T[\w:.]+)?$")
 _SHIFTED = re.compile(r"\b(?:next|last|this|coming|past|previous|following)\b", re.I)
 
 
@@ -316,7 +316,8 @@ def weekday_of(
     for lo, hi in spans:
         for e in expressions:
             m = _WEEKDAY_VALUE.match(e.value) if e.type in ("DATE", "TIME") else None
-            if m is not None and lo <= e.start and e.end <= hi:
+            shifted = _SHIFTED.search(e.text) is not None
+            if m is not None and not shifted and lo <= e.start and e.end <= hi:
                 return int(m.group(1))
     return None
 

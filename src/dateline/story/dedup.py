@@ -430,12 +430,14 @@ _WEEKDAY_REF = re.compile(r"; weekday\(([1-7])\)")  # as extract.events writes r
 
 def _from_day(ev: Event, earliest: dict[str, date]) -> date | None:
     """For "said on Friday" in an undated story that cannot be earlier than ``lo``:
-    the first Friday from six days before ``lo`` (a past weekday of the story's week)."""
+    the first Friday from six days before ``lo`` (a past weekday of the story's week;
+    for a planned act, the first Friday from ``lo``)."""
     ref = _WEEKDAY_REF.search(ev.rule)
     lo = earliest.get(ev.article_id or "")
     if ref is None or lo is None:
         return None
-    start = lo - timedelta(days=6)
+    # a planned or threatened act's weekday lies ahead of the story, not behind it
+    start = lo if ev.modality in ("planned", "threatened") else lo - timedelta(days=6)
     return start + timedelta(days=(int(ref.group(1)) - start.isoweekday()) % 7)
 
 
