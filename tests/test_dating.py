@@ -478,16 +478,22 @@ def test_a_window_with_two_lead_weekdays_abstains() -> None:
     assert (result.earliest, result.latest) == (date(2019, 12, 28), date(2020, 1, 9))
 
 
+def _monday_adds(line: str, fined: str = FINED) -> list[RawArticle]:
+    """The strike dump with ``line`` added to its Monday story, then an undated story
+    (``fined``)."""
+    talks = "The mayor urged both sides to settle before the harvest fair."
+    text = STRIKE.replace(talks, f"{talks}\n\n{line}") + "\n" + fined
+    return read_input(text.encode("utf-8"), "silo.txt").articles
+
+
 def _fined_after(when: str, fined: str = FINED) -> list[RawArticle]:
     """The strike dump, its Monday story recalling the silo blockade ``when`` ("Last
     week"), then an undated story (``fined``)."""
-    talks = "The mayor urged both sides to settle before the harvest fair."
     recalled = (
         f"{when} fishermen from Heron Isle blocked the gates of the Avalon grain silo "
         "with trawler nets."
     )
-    text = STRIKE.replace(talks, f"{talks}\n\n{recalled}") + "\n" + fined
-    return read_input(text.encode("utf-8"), "silo.txt").articles
+    return _monday_adds(recalled, fined)
 
 
 def test_a_weekday_in_a_relatively_dated_span_anchors_the_story() -> None:
@@ -501,14 +507,11 @@ def test_a_weekday_in_a_relatively_dated_span_anchors_the_story() -> None:
 
 
 def test_a_weekday_in_a_span_planned_for_next_week_anchors_the_story() -> None:
-    talks = "The mayor urged both sides to settle before the harvest fair."
     planned = (
         "Fishermen from Heron Isle plan to block the gates of the Avalon grain silo with "
         "trawler nets next week."
     )
-    text = STRIKE.replace(talks, f"{talks}\n\n{planned}") + "\n" + FINED
-    raws = read_input(text.encode("utf-8"), "silo.txt").articles
-    results = date_articles(raws)
+    results = date_articles(_monday_adds(planned))
     assert results[1].value == date(2020, 1, 6)  # Monday: "next week" is Jan. 13..19
     # the only Thursday of that week is Jan. 16: the fined story's Monday lead is Jan. 20
     assert results[-1].value == date(2020, 1, 20)

@@ -358,6 +358,19 @@ def _named_modifier(tok: Token) -> Arg | None:
     return None
 
 
+STATE_VERBS = frozenset(["go", "be", "remain", "stay"])
+
+
+def on_state(tok: Token) -> bool:
+    """An event noun its subject goes, is or stays *on* ("went on strike", "nurses
+    remain on hunger strike"): the verb's subject acts, at the verb's time."""
+    return (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "on"
+        and tok.head.head.lemma_.lower() in STATE_VERBS
+    )
+
+
 def noun_args(tok: Token, attack_nouns: set[str], modified: bool = False) -> Args:
     """Source and target of an event noun ("Iran's missile attack on U.S. bases").
 
@@ -394,12 +407,7 @@ def noun_args(tok: Token, attack_nouns: set[str], modified: bool = False) -> Arg
         and not is_passive(host.head)
     ):  # "responded with missile strikes"
         source = verb_subject(host.head)
-    if (
-        source is None
-        and tok.dep_ == "pobj"
-        and host.lower_ == "on"
-        and host.head.lemma_.lower() in ("go", "be", "remain", "stay")
-    ):  # "dockers went on strike", "nurses remain on hunger strike"
+    if source is None and on_state(tok):  # "dockers went on strike"
         source = verb_subject(host.head)
     governor = tok.head
     giver = converse_giver(tok)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..models import TimeExpression
-from ._event_args import SPEECH_VERBS, lethal_antecedent
+from ._event_args import SPEECH_VERBS, lethal_antecedent, on_state
 
 _ASIDE = ("relcl", "appos", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj")
 
@@ -77,18 +77,11 @@ def main_clause(trig: Token) -> bool:
 
 
 _MEANS_PREPS = frozenset(["with", "by", "through", "via"])
-_STATE_VERBS = frozenset(["go", "be", "remain", "stay"])
 
 
 def _state_of(tok: Token) -> bool:
     """An event noun its subject goes or stays *on* ("went on strike"): the act itself."""
-    prep = tok.head
-    return (
-        tok.dep_ == "pobj"
-        and prep.lower_ == "on"
-        and prep.dep_ == "prep"
-        and prep.head.lemma_.lower() in _STATE_VERBS
-    )
+    return on_state(tok) and tok.head.dep_ == "prep"
 
 
 def _when_clause(tok: Token) -> bool:

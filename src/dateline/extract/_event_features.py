@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ._event_args import on_state
 from ._event_lexicon import EventLexicon, TriggerEntry
 
 _CONTENT = ("VERB", "NOUN", "ADJ", "ADV", "PROPN", "ADP", "PART")
@@ -58,7 +59,6 @@ _ARMED = frozenset(
      "precision", "retaliatory", "preemptive", "pre-emptive", "surgical", "punitive", "u.s."]
 )  # fmt: skip
 """Modifiers that make a strike an attack: "a missile strike by the crew"."""
-_STAY = frozenset(["go", "be", "remain", "stay"])
 _DEALS = frozenset(["deal", "agreement", "accord", "bargain", "compromise", "pact", "truce"])
 
 
@@ -76,7 +76,7 @@ def _labor_strike(tok: Token) -> bool:
         return False
     bare = not any(c.dep_ in ("det", "poss") for c in tok.children)
     on = tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "on"
-    if on and (bare or tok.head.head.lemma_.lower() in _STAY):
+    if on and (bare or on_state(tok)):
         return True  # "on strike", "went on an indefinite strike"
     agents = [c for c in tok.children if c.dep_ in ("nsubj", "poss", "compound")]
     agents += [g for c in tok.children if c.dep_ == "agent" or c.lower_ == "by"

@@ -602,7 +602,7 @@ def _build(ctx: _Context, sent: Span, cand: _Candidate) -> Event:
     source = _actor(ctx, src)
     if not _fits_source(src, source):
         source = None
-    anaphor = "; anaphor(attack)" if _attack_anaphor(src) else ""
+    marks = "; anaphor(attack)" if _attack_anaphor(src) else ""
     target = _actor(ctx, tgt) if _fits_target(tgt, trig) else None
     if (
         choice.type in _SYMMETRIC
@@ -613,7 +613,7 @@ def _build(ctx: _Context, sent: Span, cand: _Candidate) -> Event:
         pair = _last_pair(ctx, trig.idx)
         if pair is not None:  # "the two signed the accord": the two last named
             source, target = pair.first, pair.second
-            anaphor += "; pair(the two)"
+            marks += "; pair(the two)"
     return Event(
         id=_event_id(
             ctx.article_id,
@@ -646,7 +646,7 @@ def _build(ctx: _Context, sent: Span, cand: _Candidate) -> Event:
         rule=f"{choice.rule}; modality:{value}"
         + (f"({mod.cue})" if mod.cue else "")
         + (f"; background({aside})" if (aside := background(trig)) else "")
-        + anaphor
+        + marks
         + (f"; after(@{after.idx})" if (after := follows(trig)) is not None else "")
         + (f"; weekday({named_day})" if named_day is not None else ""),
         date_stated=when.stated,

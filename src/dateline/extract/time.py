@@ -304,6 +304,13 @@ _WEEKDAY_VALUE = re.compile(r"^XXXX-WXX-([1-7])(T[\w:.]+)?$")
 _SHIFTED = re.compile(r"\b(?:next|last|this|coming|past|previous|following)\b", re.I)
 
 
+def _own_weekday(e: TimeExpression) -> re.Match[str] | None:
+    """An unresolved weekday of the story's own week ("on Friday", "Wednesday morning"),
+    not one shifted off it ("next Tuesday", "the previous Friday")."""
+    m = _WEEKDAY_VALUE.match(e.value) if e.type in ("DATE", "TIME") else None
+    return m if m is not None and not _SHIFTED.search(e.text) else None
+
+
 def weekday_of(
     expressions: list[TimeExpression],
     start: int,
@@ -315,9 +322,8 @@ def weekday_of(
     spans = [(start, end)] + ([sentence_span] if sentence_span is not None else [])
     for lo, hi in spans:
         for e in expressions:
-            m = _WEEKDAY_VALUE.match(e.value) if e.type in ("DATE", "TIME") else None
-            shifted = _SHIFTED.search(e.text) is not None
-            if m is not None and not shifted and lo <= e.start and e.end <= hi:
+            m = _own_weekday(e)
+            if m is not None and lo <= e.start and e.end <= hi:
                 return int(m.group(1))
     return None
 
@@ -335,8 +341,8 @@ def resolve_weekdays(
     """
     out: list[TimeExpression] = []
     for e in expressions:
-        m = _WEEKDAY_VALUE.match(e.value) if e.type in ("DATE", "TIME") else None
-        if m is None or _SHIFTED.search(e.text):
+        m = _own_weekday(e)
+        if m is None:
             out.append(e)  # "next Tuesday" is the week after, not the window's
             continue
         if lexical_tense(text, e.start, e.end) > 0:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -39,22 +40,23 @@ class StoryData:
     def narrow_window_ends(self) -> dict[str, date | None]:
         """For undated articles with a narrow publication window (at most
         :data:`NARROW_WINDOW_DAYS`), the window's last day."""
-        out: dict[str, date | None] = {}
-        for a in self.articles:
-            lo, hi = a.published_earliest, a.published_latest
-            if a.published is None and lo and hi and (hi - lo).days <= NARROW_WINDOW_DAYS:
-                out[a.id] = hi
-        return out
+        return {a.id: a.published_latest for a in self._windowed(NARROW_WINDOW_DAYS)}
 
     def window_starts(self) -> dict[str, date]:
         """For undated articles whose publication window is known to within
         :data:`WEEKDAY_WINDOW_DAYS`, the window's first day."""
-        out: dict[str, date] = {}
+        return {
+            a.id: lo
+            for a in self._windowed(WEEKDAY_WINDOW_DAYS)
+            if (lo := a.published_earliest) is not None
+        }
+
+    def _windowed(self, max_days: int) -> Iterator[Article]:
+        """Undated articles whose publication window spans at most ``max_days``."""
         for a in self.articles:
             lo, hi = a.published_earliest, a.published_latest
-            if a.published is None and lo and hi and (hi - lo).days <= WEEKDAY_WINDOW_DAYS:
-                out[a.id] = lo
-        return out
+            if a.published is None and lo and hi and (hi - lo).days <= max_days:
+                yield a
 
 
 def build_story(data: StoryData) -> StoryData:
