@@ -289,7 +289,7 @@ def local_tense(left: str) -> int:
     words = _words(left[cuts[-1].end() :] if cuts else left)[::-1]
     for k, w in enumerate(words):
         if directed(words, k):
-            return 1  # "telling Iranians to turn out in February"
+            return 1  # "urging voters to turn out in March"
         t = word_tense(w)
         if t < 0 and k + 1 < len(words) and words[k + 1].lower() in _BE:
             continue  # "be published", "was indicted" is a passive, its tense is "was"

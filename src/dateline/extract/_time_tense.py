@@ -98,7 +98,7 @@ _NOT_A_VERB = frozenset(
 
 def directed(words: list[str], i: int) -> bool:
     """``words`` (nearest first) has "to" at ``i`` heading an infinitive after a
-    directive verb and its object ("telling Iranians *to* turn out in a February
+    directive verb and its object ("urging voters *to* turn out in a March
     election"), with no past-tense verb between them ("told reporters the convoy
     *returned* to base" is past) and no determiner or name after "to"."""
     if words[i].lower() != "to" or i == 0:
@@ -131,7 +131,7 @@ def _scan(words: list[str], reach: int = 0) -> int:
 
     A participle after a form of "be" or a modal ("must be returned") is not a past
     marker; "set to", "due to", "is to" signal the future, and so does "to" after a
-    directive verb ("telling Iranians to …") among the first ``reach`` words (those
+    directive verb ("urging voters to …") among the first ``reach`` words (those
     of the expression's own comma-delimited clause).
     """
     for i, w in enumerate(words):

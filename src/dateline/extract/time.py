@@ -274,7 +274,7 @@ def resolve_years(
     For an undated article in a dump whose other stories are dated, "Jan. 8"
     (``XXXX-01-08``) takes the year that puts it nearest ``reference`` — within
     four months, else it stays unresolved. With the article's ``text``, a month-day
-    in a future-tense clause ("who will seek a second term in a Nov. 3 election")
+    in a future-tense clause ("the mayor, who will stand again in a Nov. 3 vote")
     takes the first year that does not put it well before ``reference``, up to a
     year ahead. Weekdays and relative expressions stay as they are: they need the
     article's own day.
