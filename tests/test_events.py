@@ -699,3 +699,50 @@ def test_review_guards_on_shared_objects_which_clauses_means_and_present(
     )
     deaths = next(e for e in events_of(nlp, strikes) if e.trigger == "killed")
     assert "background(" not in deaths.rule
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The delay sparked protests across Zembla, sometimes meeting a crackdown.", "Zembla"),
+        ("Protests erupted in Marlow on Tuesday over fuel prices.", "Marlow"),
+        ("Thousands protested in Marlow on Tuesday.", "Marlow"),
+    ],
+)
+def test_a_protest_with_no_named_target_is_against_the_place_it_is_in(
+    nlp: Language, text: str, place: str
+) -> None:
+    ev = one(events_of(nlp, text), "PROTEST")
+    assert ev.target is not None and ev.target.text == place
+
+
+def test_a_protest_with_neither_party_nor_place_is_no_event(nlp: Language) -> None:
+    text = "Protests over the plane disaster lasted four days in November."
+    assert not [e for e in events_of(nlp, text) if e.type == "PROTEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("A stampede at the Vell stadium on Tuesday killed at least 12 people.", "killed"),
+        (
+            "Friction grew after Zembla left the treaty, and reimposed sanctions on Vell.",
+            "sanctions",
+        ),
+    ],
+)
+def test_a_capital_owed_to_the_sentence_start_makes_no_actor(
+    nlp: Language, text: str, trigger: str
+) -> None:
+    (ev,) = [e for e in events_of(nlp, text) if e.trigger == trigger]
+    assert ev.source is None
+
+
+def test_an_acronym_at_the_sentence_start_is_an_actor(nlp: Language) -> None:
+    (ev,) = [
+        e
+        for e in events_of(
+            nlp, "ICE returned 11 oil paintings to the Marlow Municipal Museum in Zembla."
+        )
+    ]
+    assert ev.source is not None and ev.source.text == "ICE"

@@ -358,6 +358,27 @@ def _named_modifier(tok: Token) -> Arg | None:
     return None
 
 
+_PROTEST_PLACE_PREPS = ("in", "across", "throughout", "outside")
+
+
+def protest_place(tok: Token) -> Arg | None:
+    """The country or town a protest with no named target took place in ("protests
+    across Iran", "protests erupted in Tehran", "rallied outside Marlow"): PLOVER's
+    annotation marks that place as the target, the polity protested in. The place
+    may hang from the protest word or, for a protest noun that is a subject, from
+    its verb ("protests spread across Zembla")."""
+    hosts = [tok]
+    if tok.dep_ in SUBJ and tok.head.pos_ in ("VERB", "AUX"):
+        hosts.append(tok.head)
+    for host in hosts:
+        for child in host.children:
+            if child.dep_ == "prep" and child.lower_ in _PROTEST_PLACE_PREPS:
+                obj = _usable(_pobj(child))
+                if obj is not None and obj.ent_type_ == "GPE":
+                    return phrase(obj, "place")
+    return None
+
+
 STATE_VERBS = frozenset(["go", "be", "remain", "stay"])
 
 

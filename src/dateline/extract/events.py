@@ -43,6 +43,7 @@ from ._event_args import (
     is_passive,
     noun_args,
     phrase,
+    protest_place,
     role_noun,
     verb_args,
 )
@@ -139,6 +140,8 @@ def _candidates(sent: Span, lex: EventLexicon) -> list[_Candidate]:
         if noun_entry is not None:
             host = tok.head if tok.pos_ == "VERB" else tok
             args = noun_args(host, attack, modified=host is not tok)
+            if args.target is None and noun_entry.type == "PROTEST":
+                args = Args(args.source, protest_place(host))
             if args.source is not None or args.target is not None:
                 out.append(_Candidate(tok, noun_entry, args))
             continue
@@ -162,6 +165,8 @@ def _candidates(sent: Span, lex: EventLexicon) -> list[_Candidate]:
         ):
             continue  # the event noun carries it
         args = verb_args(tok, attack)
+        if args.target is None and entry.type == "PROTEST":
+            args = Args(args.source, protest_place(tok))
         if args.source is None and args.target is None:
             continue
         if (
@@ -403,10 +408,20 @@ def _fits_source(arg: Arg | None, actor: EventActor | None) -> bool:
     if lemma in _WEAPONS or lemma in _TROOPS:
         return True
     span = arg.span()
-    if any(t.pos_ == "PROPN" or t.is_upper or (t.is_title and not t.is_stop) for t in span):
+    if any(_named_word(t) for t in span):
         return True
     words = {t.lower_ for t in span}
     return bool(words & _ACTOR_PRONOUNS) or _agentive(head)
+
+
+def _named_word(tok: Token) -> bool:
+    """A word written as a name: a proper noun, an acronym, or a capitalised word whose
+    capital is not owed to the sentence start ("Friction rose", "A stampede killed")."""
+    if tok.pos_ == "PROPN" or (tok.is_upper and len(tok) > 1 and tok.is_alpha):
+        return True  # a name, or an acronym ("ICE returned …")
+    if tok.is_sent_start or tok.is_stop or tok.doc.vocab[tok.lower_].is_stop:
+        return False
+    return tok.is_title
 
 
 _TIME_WORDS = set(WEEKDAYS) | {m for m in MONTHS if len(m) > 3} | {
