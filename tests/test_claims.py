@@ -193,3 +193,13 @@ def test_relative_pronoun_is_not_the_source_and_numbered_in_counts() -> None:
     (claim,) = _claims(text)
     assert claim.what == "crowd" and claim.category == "crowd" and claim.value == 1e6
     assert claim.attributed_to == "state media"
+
+
+def test_fishermen_are_some_of_the_men_but_not_of_the_women() -> None:
+    men = _c(12, what="men", category="arrested", source="the navy")
+    fishers = _c(9, what="Zemblan fishermen", category="arrested", source="state radio")
+    (group,) = group_claims([men, fishers])
+    assert group.conflict
+    assert conflict_text([men, fishers], {}).startswith("CONFLICT arrested: Zemblan fishermen")
+    women = _c(20, what="women", category="arrested")
+    assert len(group_claims([_c(9, what="fishermen", category="arrested"), women])) == 2

@@ -54,6 +54,7 @@ NO_CONFLICT = frozenset({"troops", "money"})
 _CAUSED = _CASUALTY | {"crowd"}
 _CROWD_GENERIC = frozenset({"people", "crowd", "person"})
 _GENERIC = "people"
+_PERSON_HEADS = frozenset({"man", "men", "woman", "women"})
 _SYNONYMS = {
     "rocket": "missile", "missile": "missile", "ballistic": "missile", "projectile": "missile",
     "soldier": "troop", "troop": "troop", "personnel": "troop", "serviceman": "troop",
@@ -84,6 +85,13 @@ def _singular(word: str) -> str:
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         return word[:-1]
     return word
+
+
+def _narrower(key: str, other: str) -> bool:
+    """ "fishermen" counts some of the "men" (not "women", nor any "people")."""
+    if other not in _PERSON_HEADS or not key.endswith(other):
+        return False
+    return key[: -len(other)] not in ("", "wo")
 
 
 def _words(text: str | None) -> list[str]:
@@ -181,8 +189,11 @@ class _Bucket:
         if self.category in _CAUSED and c.cause != self.cause:
             return False
         if key != self.key:
-            generic_ok = (self.category in _CASUALTY and _GENERIC in (key, self.key)) or (
-                self.category == "crowd" and bool({key, self.key} & _CROWD_GENERIC)
+            generic_ok = (
+                (self.category in _CASUALTY and _GENERIC in (key, self.key))
+                or (self.category == "crowd" and bool({key, self.key} & _CROWD_GENERIC))
+                or _narrower(key, self.key)
+                or _narrower(self.key, key)
             )
             if not generic_ok:
                 return False
@@ -199,7 +210,7 @@ class _Bucket:
 
     def add(self, c: Claim, key: str, places: frozenset[str], d: date | None) -> None:
         self.claims.append(c)
-        if self.key == _GENERIC and key != _GENERIC:
+        if (self.key == _GENERIC and key != _GENERIC) or _narrower(key, self.key):
             self.key = key
         self.places = self.places | places
         if d is not None:
@@ -289,7 +300,7 @@ def conflict_text(found: list[Claim], titles: dict[str, str]) -> str:
     for members in groups.values():
         head = members[0]
         named = [c for c in members if c.what]  # a specific noun before "men", "people"
-        named.sort(key=lambda c: object_key(c) == _GENERIC)
+        named.sort(key=lambda c: object_key(c) in (_GENERIC, *_PERSON_HEADS))
         what = named[0].what if named else head.category
         lines = [f"CONFLICT {head.category}: {what} ({head.date or 'undated'})"]
         width = max(len(_figure(c)) for c in members)
