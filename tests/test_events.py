@@ -746,3 +746,19 @@ def test_an_acronym_at_the_sentence_start_is_an_actor(nlp: Language) -> None:
         )
     ]
     assert ev.source is not None and ev.source.text == "ICE"
+
+
+@pytest.mark.parametrize(
+    ("text", "standing"),
+    [
+        ("Marlow's economy shrank as Zemblan sanctions began to bite.", True),
+        ("Farmers already hurt by Zemblan sanctions marched in Vell.", True),
+        ("Zembla imposed new sanctions on Marlow.", False),
+        ("The reimposition of Zemblan sanctions angered Marlow.", False),
+        ("Zemblan sanctions on Marlow were announced on Friday.", False),
+    ],
+)
+def test_a_measure_in_force_is_background(nlp: Language, text: str, standing: bool) -> None:
+    sanctions = [e for e in events_of(nlp, text) if e.type == "SANCTION"]
+    assert sanctions
+    assert all(("background(standing)" in e.rule) == standing for e in sanctions)

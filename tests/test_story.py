@@ -539,3 +539,14 @@ def test_story_events_sharing_a_sentence_are_consolidated() -> None:
     # no role matches (no source; a facility never clashes), but one sentence holds both
     assert _same_happening(clusters[0], clusters[1])
     assert not _same_happening(clusters[0], clusters[2])
+
+
+def test_a_measure_in_force_does_not_join_the_act_that_imposed_it() -> None:
+    act = replace(events()[0], id="act", type="SANCTION", rule="verb:impose; modality:asserted")
+    again = replace(act, id="again", article_id="a2")
+    assert len(merge_events([act, again], PUBLISHED)) == 1
+    in_force = replace(again, rule=act.rule + "; background(standing)")
+    stories = merge_events([act, in_force], PUBLISHED)
+    assert len(stories) == 2
+    (state,) = [s for s in stories if "again" in s.event_ids]
+    assert state.background

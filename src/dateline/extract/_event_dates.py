@@ -126,13 +126,45 @@ _STANCES = frozenset([
 Soleimani"), not the news ("Iran launches missiles")."""
 
 
+_STANDING = frozenset(["sanction", "embargo", "blockade", "occupation", "presence"])
+"""Nouns that name a measure or state in force ("as U.S. sanctions bite"), not the act
+that started it."""
+_ENACTING = frozenset([
+    "impose", "reimpose", "announce", "slap", "tighten", "extend", "expand", "add", "levy",
+    "introduce", "unveil", "approve", "order", "lift", "ease", "remove", "end", "suspend",
+    "waive", "renew", "declare", "launch", "enforce", "broaden", "toughen", "threaten",
+    "imposition", "reimposition", "announcement", "lifting", "easing", "removal", "round",
+])  # fmt: skip
+"""Words that make such a noun an act: imposing, lifting or announcing it."""
+_NEW = frozenset(["new", "fresh", "additional", "further", "more", "latest", "tougher"])
+
+
+def _standing(trig: Token) -> bool:
+    """A measure in force, named without the act that imposed or lifted it: "pressure
+    from U.S. sanctions that have devastated the economy", "hurt by U.S. sanctions". Not
+    "imposed new sanctions", "the reimposition of U.S. sanctions", "new sanctions"."""
+    if trig.pos_ != "NOUN" or trig.lemma_.lower() not in _STANDING:
+        return False
+    if any(c.lower_ in _NEW for c in trig.children if c.dep_ in ("amod", "advmod")):
+        return False
+    host = trig.head
+    if trig.dep_ == "pobj" and host.dep_ == "prep":
+        host = host.head  # "the reimposition of sanctions", "on sanctions"
+    if trig.dep_ == "conj":
+        return _standing(trig.head)
+    return host is trig or host.lemma_.lower() not in _ENACTING
+
+
 def background(trig: Token) -> str | None:
     """Why the trigger's clause tells background rather than the news: it describes a
     noun ("militias *that helped* crush Islamic State", "groups *opposed* to the U.S.
     presence"), is in the past perfect ("Iran *had sought* to avoid casualties") or
     states a standing view in the simple present ("Washington *blames* Soleimani for
     attacks"). A "which" clause that tells what strikes did is news.
-    None for a clause of the news itself."""
+    None for a clause of the news itself. A measure in force ("as U.S. sanctions bite")
+    is background too, "standing"."""
+    if _standing(trig):
+        return "standing"
     tok = trig
     for _ in range(8):
         if tok.dep_ in ("relcl", "acl"):

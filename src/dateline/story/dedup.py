@@ -9,7 +9,9 @@ Ten articles that report one killing yield ten events; an analyst wants one
   text dates before its own report ("ordered the strike that killed him on
   Friday") is a past act and counts as happened. A threatened act
   ("threatened to strike 52 sites") belongs to the THREATEN family: it is the
-  threat that happened, so it merges with "X threatened Y", never with the act;
+  threat that happened, so it merges with "X threatened Y", never with the act.
+  A measure named as in force ("as U.S. sanctions bite") is a class of its own
+  (:data:`STANDING`), apart from the act that imposed it;
 * their actors are compatible: no role clashes (coded with different countries)
   and at least one role matches (same entity id, same country code, or a shared
   content word in an uncoded phrase). A missing or uncoded actor ("a drone
@@ -72,7 +74,7 @@ from ._summary import CLAUSE_MAX, clause, majority_actor, majority_location
 
 __all__ = [
     "merge_events", "actor_label", "family", "modality_class", "BACKGROUND_DAYS", "REPORTED",
-    "AFTER", "BOUNDED",
+    "AFTER", "BOUNDED", "STANDING",
 ]  # fmt: skip
 
 BACKGROUND_DAYS = 45
@@ -97,6 +99,10 @@ REPORTED = "reported"
 day it was first reported (or, for an undated article, the last day of its narrow
 publication window), and the happening was on or before it."""
 BOUNDED = frozenset({REPORTED, AFTER})
+STANDING = "standing"
+"""Modality class of a measure named as in force ("as U.S. sanctions bite", marked
+``background(standing)`` by the extractor): such mentions merge only with each other,
+never with the act that imposed the measure, so they do not date it."""
 """The ``date_precision`` values of a date that only bounds the happening ("≤", "≥")."""
 ONCE_FAMILIES = frozenset({"ASSAULT"})
 """Families in which a killing of a person is one happening per story."""
@@ -459,6 +465,8 @@ def _make_item(
     past = span is not None and (span.hi <= issued if issued is not None else _ordered_in_past(ev))
     if ev.modality == "planned" and past and span is not None and span.precision == "day":
         mclass = "happened"  # a plan the text dates before its report is a past act
+    if _STANDING in ev.rule and mclass == "happened":
+        mclass = STANDING  # "as U.S. sanctions bite": a measure in force, no happening
     return _Item(
         ev,
         span,
@@ -563,6 +571,7 @@ def _antecedents(events: list[Event]) -> dict[str, str]:
 
 _ANAPHOR = "; anaphor(attack)"  # as extract.events writes rules
 _BACKGROUND = "; background("  # as extract.events writes rules
+_STANDING = "; background(standing)"
 
 
 def _representative(items: list[_Item]) -> Event:
