@@ -572,3 +572,52 @@ def test_a_death_and_a_killing_share_a_stem() -> None:
     from dateline.dating._evidence import stem
 
     assert stem("death") == stem("killed") == stem("killing") == stem("died")
+
+
+_ACCORD = """Zembla and Marlow sign river accord
+
+By Ada Quill
+
+VELL (Northwire) – Zembla and Marlow agreed on Wednesday, March 10, 2027, on a river \
+corridor for grain barges, ending months of wrangling over tolls.
+
+(Reporting by Ada Quill; Editing by Piet Varan)
+
+Raiders hit Marlow toll post
+
+By Ada Quill
+
+KESH (Northwire) – Raiders attacked a Marlow toll post near Kesh on Thursday, wounding \
+two guards, the army said.
+
+Thursday's attack came {interval} after the two governments agreed in Vell on a {what}.
+
+(Reporting by Ada Quill; Editing by Piet Varan)
+"""
+
+
+def _raid_day(interval: str, what: str = "river corridor") -> date | None:
+    text = _ACCORD.format(interval=interval, what=what)
+    raws = read_input(text.encode("utf-8"), "accord.txt").articles
+    accord, raid = date_articles(raws)
+    assert accord.value == date(2027, 3, 10)
+    return raid.value
+
+
+def test_a_day_after_a_dated_happening_dates_the_weekday() -> None:
+    # the accord is Wednesday, March 10: "a day after" it, Thursday is March 11
+    assert _raid_day("a day") == date(2027, 3, 11)
+
+
+def test_an_interval_the_weekday_cannot_fit_dates_nothing() -> None:
+    assert _raid_day("two days") is None  # two days after a Wednesday is no Thursday
+
+
+def test_an_interval_after_another_happening_dates_nothing() -> None:
+    assert _raid_day("a day", what="ceasefire") is None  # shares only "agreed" with it
+
+
+def test_a_reporting_verb_of_the_sentence_before_is_not_the_weekday_s() -> None:
+    ev = evidence_for("Raiders hit the post, the army said.\n\nThursday's attack was the third.")
+    (thursday,) = ev.weekdays
+    assert not thursday.speech

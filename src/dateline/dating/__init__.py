@@ -10,7 +10,9 @@ day. Articles from one dump (same ``RawArticle.group``) are dated jointly, so
 one story's dates and years serve all. See :mod:`dateline.dating._infer` for the
 rules and :data:`TIERS` for their measured precision. Otherwise: abstain, with
 the reason in ``PublicationDate.evidence``. Modules: ``_evidence`` (mentions),
-``_links`` (weekday-date links), ``_years`` (the year), ``_infer`` (decisions).
+``_links`` (weekday-date links), ``_spans`` (happenings dated relative to a story),
+``_offsets`` ("a day after X": a weekday X's date fixes), ``_window`` (windows of
+abstentions), ``_years`` (the year), ``_infer`` (decisions).
 """
 
 from __future__ import annotations

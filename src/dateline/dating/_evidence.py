@@ -61,6 +61,8 @@ _AGO = re.compile(r"\b(\d+|" + "|".join(_NUMBERS) + r")\s+(day|week|month)s?\s+a
 _SHORTLY_AFTER = re.compile(
     r"\b(?:(?:just|only|a few|several|two|three|four|five)\s+)?days\s+after\b", re.I
 )
+_PRECISE_AFTER = re.compile(r"\b(\d+|" + "|".join(_NUMBERS) + r")\s+(day|week)s?\s+after\b", re.I)
+_WEEK_SLACK = 2
 _YEARS_AFTER = re.compile(
     r"\b(?:came|comes|come|coming)\s+(\d+|" + "|".join(_NUMBERS) + r")\s+years?\s+after\s+"
     r"(?:the\s+|its\s+|a\s+)?(\d{4})\b",
@@ -120,6 +122,20 @@ class Relative:
     (not only some past happening) lies days after X."""
 
 
+@dataclass(frozen=True)
+class Offset:
+    """A precise interval after a named happening: "Thursday's violence came *a day
+    after* the two governments agreed on an aid corridor". ``context`` holds the stems
+    of the clause after "after" (the happening X), to find X dated elsewhere."""
+
+    sentence: int
+    days: int
+    """The interval in days ("a day" 1, "two weeks" 14)."""
+    slack: int
+    """Days either side the interval allows: 0 for days, 2 for weeks ("a week after")."""
+    context: frozenset[str]
+
+
 @dataclass
 class Evidence:
     """One article's dating evidence."""
@@ -137,6 +153,7 @@ class Evidence:
     months: list[Mention] = field(default_factory=list)
     """Month names without a year or day ("in November"): ``month`` set, ``day`` 0."""
     relatives: list[Relative] = field(default_factory=list)
+    offsets: list[Offset] = field(default_factory=list)
     sentence_stems: Counter[str] = field(default_factory=Counter)
     """In how many of the article's sentences each stem occurs (for its weight)."""
     sentences: int = 0
@@ -218,8 +235,15 @@ def _context(region: str) -> frozenset[str]:
     return frozenset(s for s in stems if len(s) > 2 and s not in _STOP)
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s|\n")
+
+
 def _is_speech(text: str, start: int) -> bool:
-    left = [w.lower() for w in _words(text[max(0, start - 40) : start])][-3:]
+    """The weekday dates a reporting verb just before it, in its own sentence ("said on
+    Friday"; not "… the army said. Thursday's violence …")."""
+    region = text[max(0, start - 40) : start]
+    region = _SENTENCE_BREAK.split(region)[-1]
+    left = [w.lower() for w in _words(region)][-3:]
     return any(w in _REPORTING for w in left)
 
 
@@ -317,7 +341,8 @@ def _number(word: str) -> int:
 def _add_clauses(
     ev: Evidence, text: str, masked: str, spans: list[tuple[int, int]], lead_end: int
 ) -> None:
-    """Phrases the tagger leaves alone: "days after X", "came N years after the YYYY"."""
+    """Phrases the tagger leaves alone: "days after X", "a day after X", "came N years
+    after the YYYY"."""
     for m in _SHORTLY_AFTER.finditer(text):
         index = _sentence_of(spans, m.start())
         s, e = spans[index]
@@ -334,6 +359,13 @@ def _add_clauses(
         )
         bounded = _main_clause_present(rest[len(clause) :])
         ev.relatives.append(Relative(proto, "day", 0, "after", bounded=bounded))
+    for m in _PRECISE_AFTER.finditer(text):
+        index = _sentence_of(spans, m.start())
+        rest = text[m.end() : spans[index][1]]
+        stop = _CLAUSE_END.search(rest)
+        n = _number(m.group(1)) * (7 if m.group(2).lower() == "week" else 1)
+        slack = _WEEK_SLACK if m.group(2).lower() == "week" else 0
+        ev.offsets.append(Offset(index, n, slack, _context(rest[: stop.start()] if stop else rest)))
     for m in _YEARS_AFTER.finditer(masked):
         year = int(m.group(2)) + _number(m.group(1))
         if _MIN_YEAR <= year <= _MAX_YEAR:

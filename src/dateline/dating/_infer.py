@@ -11,6 +11,9 @@ by weekday. Inference ties the two together:
      overlap enough, both clauses have the same tense (the weekday's must be
      marked), at least two mention pairs of the group vouch for that date, and
      it beats any rival date clearly.
+   - *offset* — the weekday's sentence says its happening came a precise interval
+     after another that the group dates ("a day after the two governments agreed
+     ...", :mod:`._offsets`).
    The weekday and the date must agree in the one year the group's pairs vote
    for (:func:`._years.candidate_years`). Weekdays that date a reporting verb
    ("said on Friday") are the story's own day, and named occasions ("Super
@@ -34,6 +37,7 @@ from datetime import date, timedelta
 from ..models import PublicationDate
 from ._evidence import Evidence, Mention, Relative
 from ._links import Anchor, Links, Pooled, anchors_of, pool_of, weights_of
+from ._offsets import offset_anchors
 from ._spans import Span, span_matches, spans_of
 from ._window import (
     CANDIDATES_SHOWN,
@@ -77,13 +81,18 @@ def infer_group(
     results = [_abstain("no anchor") for _ in evidence]
     resolved: dict[int, date] = {}
     for _ in range(_ROUNDS):
-        links = Links(evidence, pool_of(evidence, resolved), years, weights)
+        pool = pool_of(evidence, resolved)
+        links = Links(evidence, pool, years, weights)
         spans = spans_of(evidence, resolved)
         changed = False
         for i, ev in enumerate(evidence):
             if i in resolved:
                 continue
-            anchors = anchors_of(i, ev, links) + _span_anchors(i, ev, spans, weights)
+            anchors = (
+                anchors_of(i, ev, links)
+                + _span_anchors(i, ev, spans, weights)
+                + offset_anchors(i, ev, pool, years, weights)
+            )
             result = _decide(ev, anchors, years, min_confidence)
             results[i] = result
             if result.value is not None:
@@ -206,7 +215,7 @@ def _decide(
     own = any(lead is not None and a.mention == lead for a in anchors)
     tier = "lead-weekday-dated" if own else "lead-weekday-in-dated-week"
     kinds = {a.kind for a in anchors}
-    via = "span " if "span" in kinds else "group " if "group" in kinds else ""
+    via = next((f"{k} " for k in ("span", "offset", "group") if k in kinds), "")
     setting = "wire" if ev.wire else "other"
     confidence = TIERS[setting]
     label = f"{via}{tier} ({setting})"

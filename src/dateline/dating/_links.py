@@ -41,7 +41,7 @@ class Anchor:
 
     mention: Mention
     when: date
-    kind: str  # "pinned" | "linked" | "group"
+    kind: str  # "pinned" | "linked" | "group" | "span" | "offset"
 
 
 @dataclass(frozen=True)
