@@ -14,10 +14,10 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from ..extract._time_calendar import WEEKDAY_VALUE
 from ..extract._time_tense import directed, lexical_tense, word_tense
 from ..models import TimeExpression
 
-_WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])(?:T[A-Z0-9:]+)?$")
 _FULL = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH_DAY = re.compile(r"^XXXX-(\d{2})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
@@ -375,7 +375,7 @@ def _add_clauses(
 def _add(
     ev: Evidence, ex: TimeExpression, text: str, proto: Mention, dated: list[TimeExpression]
 ) -> None:
-    wd = _WEEKDAY.match(ex.value)
+    wd = WEEKDAY_VALUE.match(ex.value)
     if wd:
         if _named_occasion(text, ex.start):
             return
@@ -435,7 +435,7 @@ def _pinned_weekday(ex: TimeExpression, text: str, dated: list[TimeExpression]) 
     if named:
         return DAY_NAMES.index(named.group(1).lower()) + 1
     for other in dated:
-        wd = _WEEKDAY.match(other.value)
+        wd = WEEKDAY_VALUE.match(other.value)
         if not wd:
             continue
         gap = (

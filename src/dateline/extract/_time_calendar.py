@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+WEEKDAY_VALUE = re.compile(r"^XXXX-WXX-([1-7])(T[\w:.]+)?$")
+"""The TIMEX3 value of an unresolved weekday ("XXXX-WXX-5", "XXXX-WXX-3TMO"): group 1
+the ISO weekday, group 2 a time-of-day suffix."""
 
 # Granularities from fine to coarse.
 GRAN_ORDER = ("time", "day", "week", "month", "season", "quarter", "half", "year",

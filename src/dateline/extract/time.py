@@ -55,6 +55,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ..models import EventDate, TimeExpression
+from ._time_calendar import WEEKDAY_VALUE
 from ._time_rules import KEYS, RULES, Ctx, Norm
 from ._time_tense import lexical_tense
 
@@ -300,14 +301,13 @@ def resolve_years(
     return out
 
 
-_WEEKDAY_VALUE = re.compile(r"^XXXX-WXX-([1-7])(T[\w:.]+)?$")
 _SHIFTED = re.compile(r"\b(?:next|last|this|coming|past|previous|following)\b", re.I)
 
 
 def _own_weekday(e: TimeExpression) -> re.Match[str] | None:
     """An unresolved weekday of the story's own week ("on Friday", "Wednesday morning"),
     not one shifted off it ("next Tuesday", "the previous Friday")."""
-    m = _WEEKDAY_VALUE.match(e.value) if e.type in ("DATE", "TIME") else None
+    m = WEEKDAY_VALUE.match(e.value) if e.type in ("DATE", "TIME") else None
     return m if m is not None and not _SHIFTED.search(e.text) else None
 
 

@@ -421,14 +421,12 @@ def _ordered_in_past(ev: Event) -> bool:
     return m is not None and m.group(1).lower().endswith("ed")
 
 
-_ORDERS = frozenset(["ordered", "authorized", "authorised", "directed", "commanded", "approved"])
-
-
 def _order_given(ev: Event) -> bool:
     """A plan told as an order given ("Trump *ordered* the killing"): the act was most
-    likely done by the time of the report, not ahead of it."""
+    likely done by the time of the report, not ahead of it. (Of the plan cues of
+    :mod:`dateline.extract._event_modality`, only "order" gives one.)"""
     m = _PLAN_CUE.search(ev.rule)
-    return m is not None and m.group(1).lower() in _ORDERS
+    return m is not None and m.group(1).lower() == "ordered"
 
 
 _WEEKDAY_REF = re.compile(r"; weekday\(([1-7])\)")  # as extract.events writes rules
