@@ -762,3 +762,22 @@ def test_a_measure_in_force_is_background(nlp: Language, text: str, standing: bo
     sanctions = [e for e in events_of(nlp, text) if e.type == "SANCTION"]
     assert sanctions
     assert all(("background(standing)" in e.rule) == standing for e in sanctions)
+
+
+def test_he_is_the_last_person_who_was_a_subject(nlp: Language) -> None:
+    text = (
+        "Piet Varan, the army chief, built a network of militias on behalf of Ilka Morrow. "
+        "Outside the region, the army armed allied groups. "
+        "He notably mobilized militia forces in Marlow."
+    )
+    (ev,) = [e for e in events_of(nlp, text) if e.trigger == "mobilized"]
+    assert ev.source is not None and ev.source.entity_id == "PERSON:Piet Varan"
+
+
+def test_him_is_not_the_subject_of_his_own_clause(nlp: Language) -> None:
+    text = (
+        "Piet Varan rose through the ranks of the Zemblan army. "
+        "In 2019, Ilka Morrow awarded him the Order of the Star."
+    )
+    (ev,) = [e for e in events_of(nlp, text) if e.trigger == "awarded"]
+    assert ev.target is not None and ev.target.entity_id == "PERSON:Piet Varan"

@@ -222,11 +222,56 @@ def _mention_at(ctx: _Context, start: int, end: int, head: int) -> Mention | Non
     return best
 
 
+_SUBJECT_PRONOUNS = {"he", "she"}
+_PRONOUN_REACH = 12  # sentences back in which a subject is looked for
+
+
 def _resolve_pronoun(ctx: _Context, tok: Token) -> Mention | None:
+    """The person a personal pronoun stands for. "he"/"she" is the person who is the
+    subject of its own sentence before it, or of the nearest sentence before with a
+    person as subject ("Soleimani … built a network … behind Khamenei. He mobilized
+    militias": Soleimani, not the last name read); "him"/"her" is never the subject
+    of its own clause ("Khamenei awarded him"). Else the last person named."""
     if tok.lower_ not in _PERSONAL:
         return None
     before = [m for m in ctx.mentions if m.end <= tok.idx and m.label == "PERSON"]
-    return before[-1] if before else None
+    if not before:
+        return None
+    if tok.lower_ in _SUBJECT_PRONOUNS:
+        sent = tok.sent
+        for _ in range(_PRONOUN_REACH):
+            subjects = [m for m in before if sent.start_char <= m.start and _subject(ctx.doc, m)]
+            if subjects:
+                return subjects[-1]
+            if sent.start == 0:
+                break
+            sent = ctx.doc[sent.start - 1].sent
+        return before[-1]
+    clause = _clause_verb(tok)
+    others = [m for m in before if not (_subject(ctx.doc, m) and _same_clause(ctx.doc, m, clause))]
+    return others[-1] if others else None
+
+
+def _same_clause(doc: Doc, m: Mention, verb: Token | None) -> bool:
+    own = _clause_verb(_head_of(doc, m))
+    return verb is not None and own is not None and own.i == verb.i
+
+
+def _head_of(doc: Doc, m: Mention) -> Token:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span.root if span is not None else doc[0]
+
+
+def _subject(doc: Doc, m: Mention) -> bool:
+    return _head_of(doc, m).dep_ in ("nsubj", "nsubjpass")
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb whose argument ``tok`` is."""
+    head = tok.head
+    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else None
 
 
 def _actor(ctx: _Context, arg: Arg | None) -> EventActor | None:
