@@ -11,9 +11,10 @@ import pytest
 from click.testing import CliRunner
 
 from dateline.cli import cli
-from dateline.models import ArticleAnalysis, EventLocation, StoryEvent
+from dateline.models import ArticleAnalysis, Entity, EventActor, EventLocation, StoryEvent
 from dateline.store import Store
 from dateline.story._match import facility
+from dateline.story.build import coded_by_entity
 from dateline.story.dedup import merge_events
 from dateline.story.escalation import escalation, main_pairs
 from dateline.story.timeline import (
@@ -550,3 +551,20 @@ def test_a_measure_in_force_does_not_join_the_act_that_imposed_it() -> None:
     assert len(stories) == 2
     (state,) = [s for s in stories if "again" in s.event_ids]
     assert state.background
+
+
+def test_an_actor_linked_to_an_entity_takes_the_entity_s_coding() -> None:
+    he = EventActor("He", 0, 2, "ent-varan", None, None)
+    army = EventActor("Zemblan troops", 10, 24, "ent-zembla", "ZMB", "MIL")
+    ev = replace(events()[0], source=he, target=army)
+    entities = [
+        Entity(id="ent-varan", name="Piet Varan", type="PERSON", country="ZMB", sector="MIL"),
+        Entity(id="ent-zembla", name="Zembla", type="GPE", country="ZMB"),
+    ]
+    (coded,) = coded_by_entity([ev], entities)
+    assert coded.source is not None and (coded.source.country, coded.source.sector) == (
+        "ZMB",
+        "MIL",
+    )
+    assert coded.target == army  # its own coding stands
+    assert ev.source is he and he.country is None  # the input is left as it was

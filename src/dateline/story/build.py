@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
-from ..models import Article, ClaimGroup, Entity, Event, Quote, StoryEvent
+from ..models import Article, ClaimGroup, Entity, Event, EventActor, Quote, StoryEvent
 from ..store import Store
 from .conflicts import group_claims
 from .dedup import merge_events
@@ -59,9 +59,27 @@ class StoryData:
                 yield a
 
 
+def coded_by_entity(events: list[Event], entities: list[Entity]) -> list[Event]:
+    """The events with each actor linked to an entity given that entity's country and
+    sector where the article left them open: "He notably mobilized militias", linked to
+    Qassem Soleimani, is IRN MIL, as the corpus codes him (copies; inputs untouched)."""
+    codes = {e.id: e for e in entities}
+
+    def coded(actor: EventActor | None) -> EventActor | None:
+        ent = codes.get(actor.entity_id or "") if actor is not None else None
+        if actor is None or ent is None or (actor.country and actor.sector):
+            return actor
+        country, sector = actor.country or ent.country, actor.sector or ent.sector
+        return replace(actor, country=country, sector=sector)
+
+    return [replace(ev, source=coded(ev.source), target=coded(ev.target)) for ev in events]
+
+
 def build_story(data: StoryData) -> StoryData:
-    """Merge ``data.events`` into story events and flag disputed ones (in place; returns it)."""
+    """Merge ``data.events`` into story events and flag disputed ones (in place; returns it).
+    Actors take their entity's coding where their own is missing (:func:`coded_by_entity`)."""
     people = frozenset(e.id for e in data.entities if e.type == "PERSON")
+    data.events = coded_by_entity(data.events, data.entities)
     data.stories = merge_events(
         data.events,
         data.published(),
