@@ -203,3 +203,6 @@ def test_fishermen_are_some_of_the_men_but_not_of_the_women() -> None:
     assert conflict_text([men, fishers], {}).startswith("CONFLICT arrested: Zemblan fishermen")
     women = _c(20, what="women", category="arrested")
     assert len(group_claims([_c(9, what="fishermen", category="arrested"), women])) == 2
+    police = _c(20, what="policewomen", category="arrested")
+    assert len(group_claims([_c(9, what="men", category="arrested"), police])) == 2
+    assert len(group_claims([_c(9, what="women", category="arrested"), police])) == 1

@@ -590,14 +590,17 @@ By Ada Quill
 KESH (Northwire) – Raiders attacked a Marlow toll post near Kesh on Thursday, wounding \
 two guards, the army said.
 
-Thursday's attack came {interval} after the two governments agreed in Vell on a {what}.
+{follow}
 
 (Reporting by Ada Quill; Editing by Piet Varan)
 """
 
 
-def _raid_day(interval: str, what: str = "river corridor") -> date | None:
-    text = _ACCORD.format(interval=interval, what=what)
+_FOLLOW = "Thursday's attack came {interval} after the two governments agreed in Vell on a {what}."
+
+
+def _raid_day(interval: str, what: str = "river corridor", follow: str = _FOLLOW) -> date | None:
+    text = _ACCORD.format(follow=follow.format(interval=interval, what=what))
     raws = read_input(text.encode("utf-8"), "accord.txt").articles
     accord, raid = date_articles(raws)
     assert accord.value == date(2027, 3, 10)
@@ -621,3 +624,17 @@ def test_a_reporting_verb_of_the_sentence_before_is_not_the_weekday_s() -> None:
     ev = evidence_for("Raiders hit the post, the army said.\n\nThursday's attack was the third.")
     (thursday,) = ev.weekdays
     assert not thursday.speech
+
+
+def test_a_hedged_interval_dates_nothing() -> None:
+    assert _raid_day("more than a day") is None
+
+
+def test_a_weekday_inside_the_after_phrase_is_the_earlier_happening_s() -> None:
+    follow = "Talks resumed {interval} after Wednesday's {what} deal was agreed in Vell."
+    assert _raid_day("a week", follow=follow) is None  # Wednesday is the accord's own
+
+
+def test_an_abbreviation_is_no_sentence_break_for_speech() -> None:
+    (friday,) = evidence_for("Zembla's envoy told U.S. lawmakers Friday that talks go on.").weekdays
+    assert friday.speech

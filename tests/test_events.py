@@ -707,6 +707,7 @@ def test_review_guards_on_shared_objects_which_clauses_means_and_present(
         ("The delay sparked protests across Zembla, sometimes meeting a crackdown.", "Zembla"),
         ("Protests erupted in Marlow on Tuesday over fuel prices.", "Marlow"),
         ("Thousands protested in Marlow on Tuesday.", "Marlow"),
+        ("Protests were held in Marlow on Tuesday.", "Marlow"),
     ],
 )
 def test_a_protest_with_no_named_target_is_against_the_place_it_is_in(
@@ -756,6 +757,9 @@ def test_an_acronym_at_the_sentence_start_is_an_actor(nlp: Language) -> None:
         ("Zembla imposed new sanctions on Marlow.", False),
         ("The reimposition of Zemblan sanctions angered Marlow.", False),
         ("Zemblan sanctions on Marlow were announced on Friday.", False),
+        ("Zembla placed sanctions on Marlow on Friday.", False),
+        ("The European Union adopted sanctions against Marlow on Friday.", False),
+        ("Zemblan sanctions on Marlow took effect on Friday.", False),
     ],
 )
 def test_a_measure_in_force_is_background(nlp: Language, text: str, standing: bool) -> None:

@@ -63,6 +63,10 @@ _SHORTLY_AFTER = re.compile(
 )
 _PRECISE_AFTER = re.compile(r"\b(\d+|" + "|".join(_NUMBERS) + r")\s+(day|week)s?\s+after\b", re.I)
 _WEEK_SLACK = 2
+_HEDGED = re.compile(
+    r"\b(?:more|less|fewer|other)\s+than\s*$|\b(?:over|under|nearly|almost|to|or|and)\s*$",
+    re.I,
+)
 _YEARS_AFTER = re.compile(
     r"\b(?:came|comes|come|coming)\s+(\d+|" + "|".join(_NUMBERS) + r")\s+years?\s+after\s+"
     r"(?:the\s+|its\s+|a\s+)?(\d{4})\b",
@@ -134,6 +138,9 @@ class Offset:
     slack: int
     """Days either side the interval allows: 0 for days, 2 for weeks ("a week after")."""
     context: frozenset[str]
+    x_span: tuple[int, int] = (0, 0)
+    """Where "N days after X" runs: a weekday inside it ("a week after Thursday's
+    raid") is X's, not the later happening's."""
 
 
 @dataclass
@@ -242,7 +249,8 @@ def _is_speech(text: str, start: int) -> bool:
     """The weekday dates a reporting verb just before it, in its own sentence ("said on
     Friday"; not "… the army said. Thursday's violence …")."""
     region = text[max(0, start - 40) : start]
-    region = _SENTENCE_BREAK.split(region)[-1]
+    masked = _ABBREVIATED.sub(lambda m: m.group(0).replace(".", "_"), region)
+    region = region[len(masked) - len(_SENTENCE_BREAK.split(masked)[-1]) :]
     left = [w.lower() for w in _words(region)][-3:]
     return any(w in _REPORTING for w in left)
 
@@ -360,12 +368,16 @@ def _add_clauses(
         bounded = _main_clause_present(rest[len(clause) :])
         ev.relatives.append(Relative(proto, "day", 0, "after", bounded=bounded))
     for m in _PRECISE_AFTER.finditer(text):
+        if _HEDGED.search(text[max(0, m.start() - 16) : m.start()]):
+            continue  # "more than a week after", "two to three days after": no interval
         index = _sentence_of(spans, m.start())
         rest = text[m.end() : spans[index][1]]
         stop = _CLAUSE_END.search(rest)
         n = _number(m.group(1)) * (7 if m.group(2).lower() == "week" else 1)
         slack = _WEEK_SLACK if m.group(2).lower() == "week" else 0
-        ev.offsets.append(Offset(index, n, slack, _context(rest[: stop.start()] if stop else rest)))
+        clause = rest[: stop.start()] if stop else rest
+        x_end = m.end() + len(clause)
+        ev.offsets.append(Offset(index, n, slack, _context(clause), (m.start(), x_end)))
     for m in _YEARS_AFTER.finditer(masked):
         year = int(m.group(2)) + _number(m.group(1))
         if _MIN_YEAR <= year <= _MAX_YEAR:

@@ -15,9 +15,11 @@ March 10, 2027": that Thursday is March 11. A weekday in the sentence of a preci
   :data:`._evidence.Offset` ``slack`` days either side: "a week after" is loose);
 * the day so found beats any other by :data:`._links.CLEAR_MARGIN`.
 
-The weekday arithmetic is the strong check: "a day after" a Wednesday can only be a
-Thursday. A future-tense weekday (a plan) and a weekday that dates a reporting verb
-are left alone.
+The weekday arithmetic is the strong check for days: "a day after" a Wednesday can
+only be a Thursday (with weeks' slack it lets most weekdays through, so the context
+test carries more weight there). A weekday inside the "after X" phrase ("a week after
+Thursday's raid") is X's and is left alone, as are a future-tense weekday (a plan), a
+weekday that dates a reporting verb, and hedged intervals ("more than a week after").
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ def offset_anchors(
         for w in ev.weekdays:
             if w.sentence != o.sentence or w.speech or w.weekday is None or w.tense > 0:
                 continue
+            if o.x_span[0] <= w.start < o.x_span[1]:
+                continue  # "a week after Thursday's raid": that Thursday is X's
             scored: dict[date, float] = {}
             for p in pool:
                 d = p.mention

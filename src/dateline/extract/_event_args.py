@@ -366,9 +366,9 @@ def protest_place(tok: Token) -> Arg | None:
     across Iran", "protests erupted in Tehran", "rallied outside Marlow"): PLOVER's
     annotation marks that place as the target, the polity protested in. The place
     may hang from the protest word or, for a protest noun that is a subject, from
-    its verb ("protests spread across Zembla")."""
+    its verb ("protests spread across Zembla", "protests were held in Marlow")."""
     hosts = [tok]
-    if tok.dep_ in SUBJ and tok.head.pos_ in ("VERB", "AUX"):
+    if tok.dep_ in SUBJ + PASS_SUBJ and tok.head.pos_ in ("VERB", "AUX"):
         hosts.append(tok.head)
     for host in hosts:
         for child in host.children:

@@ -133,6 +133,8 @@ _ENACTING = frozenset([
     "impose", "reimpose", "announce", "slap", "tighten", "extend", "expand", "add", "levy",
     "introduce", "unveil", "approve", "order", "lift", "ease", "remove", "end", "suspend",
     "waive", "renew", "declare", "launch", "enforce", "broaden", "toughen", "threaten",
+    "place", "put", "hit", "adopt", "agree", "pass", "issue", "vote", "take", "enact",
+    "apply", "level", "unleash", "tighten", "target",
     "imposition", "reimposition", "announcement", "lifting", "easing", "removal", "round",
 ])  # fmt: skip
 """Words that make such a noun an act: imposing, lifting or announcing it."""
@@ -152,7 +154,22 @@ def _standing(trig: Token) -> bool:
         host = host.head  # "the reimposition of sanctions", "on sanctions"
     if trig.dep_ == "conj":
         return _standing(trig.head)
-    return host is trig or host.lemma_.lower() not in _ENACTING
+    if _dated_clause(trig):
+        return False  # "Zemblan sanctions on Marlow took effect on Friday": an act
+    return host.i == trig.i or host.lemma_.lower() not in _ENACTING
+
+
+def _dated_clause(trig: Token) -> bool:
+    """The verb the noun hangs from is dated by a phrase of its own ("on Friday")."""
+    verb = trig
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return any(
+        t.ent_type_ in ("DATE", "TIME")
+        for c in verb.children
+        if c.dep_ in ("prep", "npadvmod", "advmod")
+        for t in c.subtree
+    )
 
 
 def background(trig: Token) -> str | None:

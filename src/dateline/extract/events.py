@@ -269,7 +269,7 @@ def _subject(doc: Doc, m: Mention) -> bool:
 def _clause_verb(tok: Token) -> Token | None:
     """The verb whose argument ``tok`` is."""
     head = tok.head
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     return head if head.pos_ in ("VERB", "AUX") else None
 

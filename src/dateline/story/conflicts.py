@@ -89,9 +89,9 @@ def _singular(word: str) -> str:
 
 def _narrower(key: str, other: str) -> bool:
     """ "fishermen" counts some of the "men" (not "women", nor any "people")."""
-    if other not in _PERSON_HEADS or not key.endswith(other):
+    if other not in _PERSON_HEADS or key == other or not key.endswith(other):
         return False
-    return key[: -len(other)] not in ("", "wo")
+    return other.startswith("wo") or not key.endswith(("woman", "women"))
 
 
 def _words(text: str | None) -> list[str]:

@@ -99,11 +99,12 @@ REPORTED = "reported"
 day it was first reported (or, for an undated article, the last day of its narrow
 publication window), and the happening was on or before it."""
 BOUNDED = frozenset({REPORTED, AFTER})
+"""The ``date_precision`` values of a date that only bounds the happening
+(:data:`REPORTED`, shown "≤DAY", and :data:`AFTER`, shown "≥DAY")."""
 STANDING = "standing"
 """Modality class of a measure named as in force ("as U.S. sanctions bite", marked
 ``background(standing)`` by the extractor): such mentions merge only with each other,
 never with the act that imposed the measure, so they do not date it."""
-"""The ``date_precision`` values of a date that only bounds the happening ("≤", "≥")."""
 ONCE_FAMILIES = frozenset({"ASSAULT"})
 """Families in which a killing of a person is one happening per story."""
 LETHAL_TRIGGERS = ("kill", "assassinat", "slay", "slain", "murder", "execut")
