@@ -242,15 +242,10 @@ def _context(region: str) -> frozenset[str]:
     return frozenset(s for s in stems if len(s) > 2 and s not in _STOP)
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s|\n")
-
-
-def _is_speech(text: str, start: int) -> bool:
+def _is_speech(text: str, start: int, sentence_start: int) -> bool:
     """The weekday dates a reporting verb just before it, in its own sentence ("said on
     Friday"; not "… the army said. Thursday's violence …")."""
-    region = text[max(0, start - 40) : start]
-    masked = _ABBREVIATED.sub(lambda m: m.group(0).replace(".", "_"), region)
-    region = region[len(masked) - len(_SENTENCE_BREAK.split(masked)[-1]) :]
+    region = text[max(sentence_start, start - 40) : start]
     left = [w.lower() for w in _words(region)][-3:]
     return any(w in _REPORTING for w in left)
 
@@ -283,7 +278,7 @@ def collect_evidence(text: str, expressions: list[TimeExpression]) -> Evidence:
             sentence=index,
             local=local_tense(masked[bounds[0] : ex.start]),
         )
-        _add(ev, ex, text, proto, dated)
+        _add(ev, ex, text, proto, dated, bounds[0])
         relative = _relative(ex, text[bounds[0] : bounds[1]], proto)
         if relative is not None:
             ev.relatives.append(relative)
@@ -373,8 +368,9 @@ def _add_clauses(
         index = _sentence_of(spans, m.start())
         rest = text[m.end() : spans[index][1]]
         stop = _CLAUSE_END.search(rest)
-        n = _number(m.group(1)) * (7 if m.group(2).lower() == "week" else 1)
-        slack = _WEEK_SLACK if m.group(2).lower() == "week" else 0
+        weeks = m.group(2).lower() == "week"
+        n = _number(m.group(1)) * (7 if weeks else 1)
+        slack = _WEEK_SLACK if weeks else 0
         clause = rest[: stop.start()] if stop else rest
         x_end = m.end() + len(clause)
         ev.offsets.append(Offset(index, n, slack, _context(clause), (m.start(), x_end)))
@@ -385,13 +381,18 @@ def _add_clauses(
 
 
 def _add(
-    ev: Evidence, ex: TimeExpression, text: str, proto: Mention, dated: list[TimeExpression]
+    ev: Evidence,
+    ex: TimeExpression,
+    text: str,
+    proto: Mention,
+    dated: list[TimeExpression],
+    sentence_start: int,
 ) -> None:
     wd = WEEKDAY_VALUE.match(ex.value)
     if wd:
         if _named_occasion(text, ex.start):
             return
-        speech = _is_speech(text, ex.start)
+        speech = _is_speech(text, ex.start, sentence_start)
         ev.weekdays.append(replace(proto, weekday=int(wd.group(1)), speech=speech))
         return
     ymd = _year_month_day(ex)

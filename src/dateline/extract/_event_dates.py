@@ -159,11 +159,17 @@ def _standing(trig: Token) -> bool:
     return host.i == trig.i or host.lemma_.lower() not in _ENACTING
 
 
+def clause_verb(tok: Token) -> Token | None:
+    """The nearest verb above ``tok`` (the verb whose argument it is), if any."""
+    head = tok.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else None
+
+
 def _dated_clause(trig: Token) -> bool:
     """The verb the noun hangs from is dated by a phrase of its own ("on Friday")."""
-    verb = trig
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = clause_verb(trig) or trig.sent.root
     return any(
         t.ent_type_ in ("DATE", "TIME")
         for c in verb.children

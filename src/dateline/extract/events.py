@@ -53,6 +53,7 @@ from ._event_dates import (
     background,
     clause_extent,
     clause_times,
+    clause_verb,
     follows,
     main_clause,
     past_tense,
@@ -247,13 +248,13 @@ def _resolve_pronoun(ctx: _Context, tok: Token) -> Mention | None:
                 break
             sent = ctx.doc[sent.start - 1].sent
         return before[-1]
-    clause = _clause_verb(tok)
+    clause = clause_verb(tok)
     others = [m for m in before if not (_subject(ctx.doc, m) and _same_clause(ctx.doc, m, clause))]
     return others[-1] if others else None
 
 
 def _same_clause(doc: Doc, m: Mention, verb: Token | None) -> bool:
-    own = _clause_verb(_head_of(doc, m))
+    own = clause_verb(_head_of(doc, m))
     return verb is not None and own is not None and own.i == verb.i
 
 
@@ -264,14 +265,6 @@ def _head_of(doc: Doc, m: Mention) -> Token:
 
 def _subject(doc: Doc, m: Mention) -> bool:
     return _head_of(doc, m).dep_ in ("nsubj", "nsubjpass")
-
-
-def _clause_verb(tok: Token) -> Token | None:
-    """The verb whose argument ``tok`` is."""
-    head = tok.head
-    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-        head = head.head
-    return head if head.pos_ in ("VERB", "AUX") else None
 
 
 def _actor(ctx: _Context, arg: Arg | None) -> EventActor | None:
