@@ -240,14 +240,12 @@ def _resolve_pronoun(ctx: _Context, tok: Token) -> Mention | None:
         return None
     if tok.lower_ in _SUBJECT_PRONOUNS:
         sent = tok.sent
-        for _ in range(_PRONOUN_REACH):
-            subjects = [m for m in before if sent.start_char <= m.start and _subject(ctx.doc, m)]
-            if subjects:
-                return subjects[-1]
+        for _ in range(_PRONOUN_REACH - 1):
             if sent.start == 0:
                 break
             sent = ctx.doc[sent.start - 1].sent
-        return before[-1]
+        subjects = [m for m in before if sent.start_char <= m.start and _subject(ctx.doc, m)]
+        return subjects[-1] if subjects else before[-1]
     clause = clause_verb(tok)
     others = [m for m in before if not (_subject(ctx.doc, m) and _same_clause(ctx.doc, m, clause))]
     return others[-1] if others else None
