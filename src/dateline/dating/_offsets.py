@@ -9,8 +9,8 @@ March 10, 2027": that Thursday is March 11. A weekday in the sentence of a preci
   the clause after "after" ("the two governments agreed ... on an aid corridor" ~
   "agreed on Wednesday, March 10, 2027, on a humanitarian corridor"). Stories word
   one happening differently, so this is fewer than a weekday link needs; one shared
-  stem was too few ("Four days after the Republicans raised a war cry in their debate"
-  took another story's "Republican" date, in a PolNeAR week of stories);
+  stem was too few (in a PolNeAR week of stories, a debate "four days after" took
+  another story's date that shared only a party name with it);
 * the weekday falls on the day N days after that date (weeks allow
   :data:`._evidence.Offset` ``slack`` days either side: "a week after" is loose);
 * the day so found beats any other by :data:`._links.CLEAR_MARGIN`.

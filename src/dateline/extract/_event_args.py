@@ -363,7 +363,7 @@ _PROTEST_PLACE_PREPS = ("in", "across", "throughout", "outside")
 
 def protest_place(tok: Token) -> Arg | None:
     """The country or town a protest with no named target took place in ("protests
-    across Iran", "protests erupted in Tehran", "rallied outside Marlow"): PLOVER's
+    across Zembla", "protests erupted in Vell", "rallied outside Marlow"): PLOVER's
     annotation marks that place as the target, the polity protested in. The place
     may hang from the protest word or, for a protest noun that is a subject, from
     its verb ("protests spread across Zembla", "protests were held in Marlow")."""

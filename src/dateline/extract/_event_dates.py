@@ -127,7 +127,7 @@ Soleimani"), not the news ("Iran launches missiles")."""
 
 
 _STANDING = frozenset(["sanction", "embargo", "blockade", "occupation", "presence"])
-"""Nouns that name a measure or state in force ("as U.S. sanctions bite"), not the act
+"""Nouns that name a measure or state in force ("as Zemblan sanctions bite"), not the act
 that started it."""
 _ENACTING = frozenset([
     "impose", "reimpose", "announce", "slap", "tighten", "extend", "expand", "add", "levy",
@@ -143,8 +143,8 @@ _NEW = frozenset(["new", "fresh", "additional", "further", "more", "latest", "to
 
 def _standing(trig: Token) -> bool:
     """A measure in force, named without the act that imposed or lifted it: "pressure
-    from U.S. sanctions that have devastated the economy", "hurt by U.S. sanctions". Not
-    "imposed new sanctions", "the reimposition of U.S. sanctions", "new sanctions"."""
+    from Zemblan sanctions that have gutted trade", "hurt by Zemblan sanctions". Not
+    "imposed new sanctions", "the reimposition of Zemblan sanctions", "new sanctions"."""
     if trig.pos_ != "NOUN" or trig.lemma_.lower() not in _STANDING:
         return False
     if any(c.lower_ in _NEW for c in trig.children if c.dep_ in ("amod", "advmod")):
@@ -184,7 +184,7 @@ def background(trig: Token) -> str | None:
     presence"), is in the past perfect ("Iran *had sought* to avoid casualties") or
     states a standing view in the simple present ("Washington *blames* Soleimani for
     attacks"). A "which" clause that tells what strikes did is news.
-    None for a clause of the news itself. A measure in force ("as U.S. sanctions bite")
+    None for a clause of the news itself. A measure in force ("as Zemblan sanctions bite")
     is background too, "standing"."""
     if _standing(trig):
         return "standing"

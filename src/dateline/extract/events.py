@@ -230,9 +230,9 @@ _PRONOUN_REACH = 12  # sentences back in which a subject is looked for
 def _resolve_pronoun(ctx: _Context, tok: Token) -> Mention | None:
     """The person a personal pronoun stands for. "he"/"she" is the person who is the
     subject of its own sentence before it, or of the nearest sentence before with a
-    person as subject ("Soleimani … built a network … behind Khamenei. He mobilized
-    militias": Soleimani, not the last name read); "him"/"her" is never the subject
-    of its own clause ("Khamenei awarded him"). Else the last person named."""
+    person as subject ("Varan … built a network … for Morrow. He trained militias":
+    Varan, not the last name read); "him"/"her" is never the subject of its own
+    clause ("Morrow awarded him"). Else the last person named."""
     if tok.lower_ not in _PERSONAL:
         return None
     before = [m for m in ctx.mentions if m.end <= tok.idx and m.label == "PERSON"]
@@ -452,7 +452,7 @@ def _fits_source(arg: Arg | None, actor: EventActor | None) -> bool:
 
 def _named_word(tok: Token) -> bool:
     """A word written as a name: a proper noun, an acronym, or a capitalised word whose
-    capital is not owed to the sentence start ("Friction rose", "A stampede killed")."""
+    capital is not owed to the sentence start ("Friction rose", "A crush at the gate killed")."""
     if tok.pos_ == "PROPN" or (tok.is_upper and len(tok) > 1 and tok.is_alpha):
         return True  # a name, or an acronym ("ICE returned …")
     if tok.is_sent_start or tok.is_stop or tok.doc.vocab[tok.lower_].is_stop:

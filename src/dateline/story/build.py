@@ -61,8 +61,8 @@ class StoryData:
 
 def coded_by_entity(events: list[Event], entities: list[Entity]) -> list[Event]:
     """The events with each actor linked to an entity given that entity's country and
-    sector where the article left them open: "He notably mobilized militias", linked to
-    Qassem Soleimani, is IRN MIL, as the corpus codes him (copies; inputs untouched)."""
+    sector where the article left them open: "He trained militias", linked to a
+    Zemblan general, is coded as the corpus codes the general (copies; inputs untouched)."""
     codes = {e.id: e for e in entities}
 
     def coded(actor: EventActor | None) -> EventActor | None:

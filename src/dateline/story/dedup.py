@@ -10,7 +10,7 @@ Ten articles that report one killing yield ten events; an analyst wants one
   Friday") is a past act and counts as happened. A threatened act
   ("threatened to strike 52 sites") belongs to the THREATEN family: it is the
   threat that happened, so it merges with "X threatened Y", never with the act.
-  A measure named as in force ("as U.S. sanctions bite") is a class of its own
+  A measure named as in force ("as Zemblan sanctions bite") is a class of its own
   (:data:`STANDING`), apart from the act that imposed it;
 * their actors are compatible: no role clashes (coded with different countries)
   and at least one role matches (same entity id, same country code, or a shared
@@ -102,7 +102,7 @@ BOUNDED = frozenset({REPORTED, AFTER})
 """The ``date_precision`` values of a date that only bounds the happening
 (:data:`REPORTED`, shown "≤DAY", and :data:`AFTER`, shown "≥DAY")."""
 STANDING = "standing"
-"""Modality class of a measure named as in force ("as U.S. sanctions bite", marked
+"""Modality class of a measure named as in force ("as Zemblan sanctions bite", marked
 ``background(standing)`` by the extractor): such mentions merge only with each other,
 never with the act that imposed the measure, so they do not date it."""
 ONCE_FAMILIES = frozenset({"ASSAULT"})
@@ -465,7 +465,7 @@ def _make_item(
     if ev.modality == "planned" and past and span is not None and span.precision == "day":
         mclass = "happened"  # a plan the text dates before its report is a past act
     if _STANDING in ev.rule and mclass == "happened":
-        mclass = STANDING  # "as U.S. sanctions bite": a measure in force, no happening
+        mclass = STANDING  # "as Zemblan sanctions bite": a measure in force, no happening
     return _Item(
         ev,
         span,
