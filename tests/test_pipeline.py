@@ -226,3 +226,15 @@ def test_linking_skips_a_person_named_as_owner() -> None:
     himself = EventActor(text="Tavo Renn", start=100, end=109)
     pipeline._link_actor(himself, [renn])
     assert himself.entity_id == "PERSON:Tavo Renn"
+
+
+def test_a_blank_line_always_ends_a_sentence() -> None:
+    """Headline, byline and a quote closing a paragraph never run into the next one."""
+    from dateline.nlp import PARAGRAPHS, load_pipeline
+
+    nlp = load_pipeline()
+    assert PARAGRAPHS in nlp.pipe_names
+    doc = nlp("“They will pay for this,” the minister wrote\n\nCritics upset that Zembla "
+              "left the pact said so.\n\nMarlow (Wire) – Talks resumed.")  # fmt: skip
+    starts = [s.text.strip().split()[0] for s in doc.sents if s.text.strip()]
+    assert starts[:3] == ["“They", "Critics", "Marlow"]

@@ -27,12 +27,39 @@ def load_pipeline(name: str | None = None) -> Language:
 
     chosen = model_name(name)
     try:
-        return spacy.load(chosen)
+        nlp = spacy.load(chosen)
     except OSError as exc:
         raise ModelLoadError(
             f"cannot load spaCy pipeline {chosen!r}; install it with pip "
             f"or pick another with --model / $DATELINE_SPACY_MODEL ({exc})"
         ) from exc
+    _register_paragraphs()
+    if PARAGRAPHS not in nlp.pipe_names:
+        first = next((p for p in ("parser", "senter") if p in nlp.pipe_names), None)
+        nlp.add_pipe(PARAGRAPHS, before=first) if first else nlp.add_pipe(PARAGRAPHS)
+    return nlp
+
+
+PARAGRAPHS = "dateline_paragraphs"
+"""The component that starts a sentence at every paragraph: a blank line ends a
+sentence whatever the parser thinks (a headline, a byline and a quote closing one
+paragraph are no part of the next one's first sentence)."""
+
+
+def _register_paragraphs() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory(PARAGRAPHS):
+        return
+
+    @Language.component(PARAGRAPHS, assigns=["token.is_sent_start"])
+    def paragraphs(doc: Doc) -> Doc:
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            gap = prev.whitespace_ + (prev.text if prev.is_space else "")
+            if "\n\n" in gap and not tok.is_space:
+                tok.is_sent_start = True
+        return doc
 
 
 def parse(text: str, name: str | None = None) -> Doc:
