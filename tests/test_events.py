@@ -785,3 +785,23 @@ def test_him_is_not_the_subject_of_his_own_clause(nlp: Language) -> None:
     )
     (ev,) = [e for e in events_of(nlp, text) if e.trigger == "awarded"]
     assert ev.target is not None and ev.target.entity_id == "PERSON:Piet Varan"
+
+
+def test_leaving_an_agreement_is_a_rejection_not_a_retreat(nlp: Language) -> None:
+    """PLOVER's RETREAT `withdraw` leaves territory; leaving a treaty rejects it."""
+    for text in (
+        "Zembla withdrew in 2018 from a nuclear deal between Zembla and world powers.",
+        "President Varan pulled Zembla out of the arms treaty last year.",
+        "Marlow's withdrawal in 2018 from the trade pact angered Tamsin.",
+    ):
+        ev = one(events_of(nlp, text), "REJECT")
+        assert "+accord" in ev.rule
+    kept = one(events_of(nlp, "Zembla withdrew its troops from the border region on Monday."),
+               "RETREAT")  # fmt: skip
+    assert kept.mode == "withdraw"
+
+
+def test_a_past_weekend_dates_its_clause(nlp: Language) -> None:
+    text = "Zembla's president at the weekend threatened to bomb 52 sites in Marlow."
+    ev = one(events_of(nlp, text, published=date(2020, 1, 8)), "THREATEN")
+    assert (ev.date, ev.date_precision, ev.modality) == ("2020-W01-WE", "weekend", "asserted")

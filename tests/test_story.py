@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from dateline.cli import cli
 from dateline.models import ArticleAnalysis, Entity, EventActor, EventLocation, StoryEvent
 from dateline.store import Store
+from dateline.story._dates import span_of
 from dateline.story._match import facility
 from dateline.story.build import coded_by_entity
 from dateline.story.dedup import merge_events
@@ -568,3 +569,18 @@ def test_an_actor_linked_to_an_entity_takes_the_entity_s_coding() -> None:
     )
     assert coded.target == army  # its own coding stands
     assert ev.source is he and he.country is None  # the input is left as it was
+
+
+def test_weekend_dates_are_a_saturday_sunday_span() -> None:
+    span = span_of("2020-W01-WE")
+    assert span is not None and span.precision == "weekend"
+    assert (span.lo, span.hi) == (date(2020, 1, 4), date(2020, 1, 5))
+    row = {"date": "2020-W01-WE", "date_precision": "weekend"}
+    assert day_label(row) == "2020-01-04/05"
+
+
+def test_escalation_counts_a_weekend_happening_on_its_saturday_as_unstated() -> None:
+    stories = story_data().stories
+    weekend = replace(_killing(stories), id="w", date="2020-W01-WE", date_precision="weekend")
+    (sat,) = [p for p in escalation([*stories, weekend]) if p.date == "2020-01-04"]
+    assert sat.events == 1 and sat.unstated == 1

@@ -502,7 +502,7 @@ class EscalationPoint:
     date: str
     events: int  # all happenings placed on this day
     mean_intensity: float
-    unstated: int = 0  # of ``events``: dated only as "on or before" (by their reports)
+    unstated: int = 0  # of ``events``: dated only as "on or before" (by reports) or to a weekend
 
 
 # ---------------------------------------------------------------------------

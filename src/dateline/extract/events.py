@@ -41,6 +41,7 @@ from ._event_args import (
     Args,
     converse_giver,
     is_passive,
+    leaves_accord,
     noun_args,
     phrase,
     protest_place,
@@ -64,7 +65,7 @@ from ._event_modality import PLAN, THREAT, Modality, modality
 from ._time_lexicon import MONTHS, WEEKDAYS
 from .actors import code_actor, extract_mentions, named_owner
 from .quotes import extract_quotes
-from .time import event_date, planned_week, tag_times, weekday_of
+from .time import event_date, first_day, planned_week, tag_times, weekday_of
 
 __all__ = ["extract_events", "classify_pair"]
 
@@ -626,6 +627,8 @@ def _build(ctx: _Context, sent: Span, cand: _Candidate) -> Event:
         c.dep_ == "dobj" and c.lemma_.lower() in _TROOPS for c in trig.children
     ):  # "sent troops to the region"
         choice = TypeChoice("MOBILIZE", "troops", choice.rule + "+troops")
+    if choice.type in ("RETREAT", "CONCEDE") and leaves_accord(trig):
+        choice = TypeChoice("REJECT", None, choice.rule + "+accord")  # "quit the treaty"
     if choice.type == "AGREE" and _promises_harm(trig, ctx.lex):
         choice = TypeChoice("THREATEN", None, choice.rule + "+harm")  # "vowed revenge"
     if choice.type in _SYMMETRIC:
@@ -647,7 +650,7 @@ def _build(ctx: _Context, sent: Span, cand: _Candidate) -> Event:
     if not when.stated and ctx.published is None:
         named_day = weekday_of(times, min(start, c_start), max(end, c_end), span)
     value = _intended(trig) or mod.value if mod.value in HAPPENED else mod.value
-    later = bool(ctx.published and when.value and when.value > ctx.published.isoformat())
+    later = bool(ctx.published and (first := first_day(when.value)) and first > ctx.published)
     if value == "asserted" and when.stated and later and not past_tense(trig):
         value = "planned"
     source = _actor(ctx, src)

@@ -65,6 +65,7 @@ if TYPE_CHECKING:
 __all__ = [
     "tag_times",
     "event_date",
+    "first_day",
     "resolve_years",
     "resolve_weekdays",
     "TimeExpression",
@@ -165,13 +166,18 @@ def tag_times(
 # --------------------------------------------------------------------------- event dates
 
 _CALENDAR_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
-_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+_PRECISION_RANK = {"day": 0, "weekend": 1, "month": 2, "year": 3}
+_WEEKEND_VALUE = re.compile(r"^\d{4}-W\d{2}-WE$")
 
 
 def _calendar_value(expr: TimeExpression) -> tuple[str, str] | None:
-    """(value, precision) when the expression names a calendar date, year or month."""
+    """(value, precision) when the expression names a calendar date, year or month,
+    or a weekend ("at the weekend" in a past clause: ``2020-W01-WE``, precision
+    ``weekend``; other week values stay out, a week says too little of a happening)."""
     if expr.type not in ("DATE", "TIME"):
         return None
+    if _WEEKEND_VALUE.match(expr.value):
+        return expr.value, "weekend"
     m = _CALENDAR_VALUE.match(expr.value)
     if not m:
         return None
@@ -195,7 +201,7 @@ def _best_in(expressions: list[TimeExpression], start: int, end: int) -> EventDa
     return best
 
 
-_WEEK_VALUE = re.compile(r"^(\d{4})-W(\d{2})$")
+_WEEK_VALUE = re.compile(r"^(\d{4})-W(\d{2})(?:-WE)?$")
 
 
 def planned_week(expressions: list[TimeExpression], published: date | None) -> EventDate | None:
@@ -211,7 +217,23 @@ def planned_week(expressions: list[TimeExpression], published: date | None) -> E
         except ValueError:
             continue
         if published is None or monday + timedelta(days=6) >= published:
-            return EventDate(value=e.value, precision="week", stated=True, expression=e)
+            precision = "weekend" if e.value.endswith("-WE") else "week"
+            return EventDate(value=e.value, precision=precision, stated=True, expression=e)
+    return None
+
+
+def first_day(value: str | None) -> date | None:
+    """The first day of an event date value: "2020-01-03" (or its month or year's
+    first day), "2020-W01" its Monday, "2020-W01-WE" its Saturday; None if unresolved."""
+    if not value:
+        return None
+    try:
+        if m := re.match(r"^(\d{4})-W(\d{2})(-WE)?$", value):
+            return date.fromisocalendar(int(m[1]), int(m[2]), 6 if m[3] else 1)
+        if m := _CALENDAR_VALUE.match(value):
+            return date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+    except ValueError:
+        return None
     return None
 
 

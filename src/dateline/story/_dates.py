@@ -12,6 +12,7 @@ __all__ = ["DateSpan", "span_of", "within"]
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_WEEKEND = re.compile(r"^(\d{4})-W(\d{2})-WE$")
 _YEAR = re.compile(r"^(\d{4})$")
 
 
@@ -20,19 +21,23 @@ class DateSpan:
     """A date value with its precision and the first and last day it covers."""
 
     value: str
-    precision: str  # day | week | month | year
+    precision: str  # day | weekend | week | month | year
     lo: date
     hi: date
 
 
 def span_of(value: str | None, precision: str | None = None) -> DateSpan | None:
-    """Parse ``2020-01-03`` / ``2020-W02`` / ``2020-01`` / ``2020`` (None if unresolved)."""
+    """Parse ``2020-01-03`` / ``2020-W02-WE`` (its Saturday and Sunday) / ``2020-W02`` /
+    ``2020-01`` / ``2020`` (None if unresolved)."""
     if not value:
         return None
     try:
         if m := _DAY.match(value):
             d = date(int(m[1]), int(m[2]), int(m[3]))
             return DateSpan(d.isoformat(), "day", d, d)
+        if m := _WEEKEND.match(value):
+            lo = date.fromisocalendar(int(m[1]), int(m[2]), 6)
+            return DateSpan(value, "weekend", lo, lo + timedelta(1))
         if m := _WEEK.match(value):
             lo = date.fromisocalendar(int(m[1]), int(m[2]), 1)
             return DateSpan(value, "week", lo, lo + timedelta(6))

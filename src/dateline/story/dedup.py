@@ -116,7 +116,8 @@ CONSOLIDATE_DAYS = 3
 CONSOLIDATE_OVERLAP = 0.3
 _FAMILY = {"CONCEDE": "YIELD", "RETREAT": "YIELD", "YIELD": "YIELD"}
 _SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
-_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+_PRECISION_RANK = {"day": 0, "weekend": 1, "week": 2, "month": 3, "year": 4}
+_UNRANKED = 5
 
 
 def family(event_type: str, modality: str = "asserted") -> str:
@@ -170,8 +171,8 @@ class _Cluster:
         spans = [i.span for i in self.items if i.span is not None]
         if not spans:
             return None
-        level = min(_PRECISION_RANK.get(s.precision, 4) for s in spans)
-        top = [s for s in spans if _PRECISION_RANK.get(s.precision, 4) == level]
+        level = min(_PRECISION_RANK.get(s.precision, _UNRANKED) for s in spans)
+        top = [s for s in spans if _PRECISION_RANK.get(s.precision, _UNRANKED) == level]
         counts = Counter(s.value for s in top)
         best = max(counts.values())
         value = min(v for v, n in counts.items() if n == best)
@@ -404,7 +405,7 @@ def _order_key(item: _Item) -> tuple[int, int, str, str, str, int]:
     span = item.span
     return (
         0 if span is not None else 1,
-        _PRECISION_RANK.get(span.precision, 4) if span else 4,
+        _PRECISION_RANK.get(span.precision, _UNRANKED) if span else _UNRANKED,
         span.value if span else "",
         item.report.isoformat() if item.report else "9999",
         item.event.article_id or "",

@@ -5,7 +5,8 @@ ten times counts once) that happened (asserted or reported), between two
 different actors. A happening whose day a report states is counted on that
 day; one that no report dates is counted on the day it was first reported, or
 on the day an undated article's window ends (it happened on or before that day),
-and also in ``unstated``, so a chart can tell the two apart. A pair is the two
+and also in ``unstated``, so a chart can tell the two apart; one dated to a
+weekend ("at the weekend") is counted on its Saturday, and also in ``unstated``. A pair is the two
 country codes sorted and joined with an en dash ("IRN–USA"); an uncoded actor
 uses its entity id when it has one and is otherwise left out. ``mean_intensity``
 is the mean PLOVER conflict–cooperation score (−10 hostile … +10 cooperative)
@@ -45,15 +46,15 @@ def escalation(stories: list[StoryEvent]) -> list[EscalationPoint]:
     for s in stories:
         span = span_of(s.date)
         pair = pair_of(s)
-        day_known = s.date_precision in ("day", REPORTED)
+        day_known = s.date_precision in ("day", REPORTED, "weekend")
         if s.modality not in HAPPENED or span is None or not day_known or not pair:
             continue  # only happenings placed on a day
-        buckets[(pair, span.value)].append(s)
+        buckets[(pair, span.lo.isoformat())].append(s)
     points = []
     for (pair, day), members in sorted(buckets.items()):
         known = [s.intensity for s in members if s.intensity is not None]
         mean = round(sum(known) / len(known), 2) if known else 0.0
-        unstated = sum(1 for s in members if s.date_precision == REPORTED)
+        unstated = sum(1 for s in members if s.date_precision in (REPORTED, "weekend"))
         points.append(EscalationPoint(pair=pair, date=day, events=len(members),
                                       mean_intensity=mean, unstated=unstated))  # fmt: skip
     return points

@@ -118,18 +118,21 @@ def order_key(s: StoryEvent) -> tuple[str, bool, int, str, str]:
     """Timeline order: by day; stated dates first, then the most-reported happenings."""
     stated = s.date_precision not in BOUNDED
     day = s.date or "9999"
-    if s.date_precision == "week" and (span := span_of(s.date)) is not None:
-        day = span.lo.isoformat()  # "2026-W48" sorts with its Monday
+    if s.date_precision in ("week", "weekend") and (span := span_of(s.date)) is not None:
+        day = span.lo.isoformat()  # "2026-W48" sorts with its Monday, its weekend with Saturday
     return (day, not stated, -len(s.articles), s.first_reported or "9999", s.id)
 
 
 def day_label(s: StoryEvent | dict[str, Any]) -> str:
     """The date as shown: "2020-01-03"; "≤2020-01-03" when only the report date is
-    known; "≥2020-01-08" when only a happening it came after is dated."""
+    known; "≥2020-01-08" when only a happening it came after is dated;
+    "2020-01-04/05" for a weekend."""
     when = s["date"] if isinstance(s, dict) else s.date
     precision = s["date_precision"] if isinstance(s, dict) else s.date_precision
     if not when:
         return "undated"
+    if precision == "weekend" and (span := span_of(when)) is not None:
+        return f"{span.lo.isoformat()}/{span.hi.day:02d}"
     if precision == AFTER:
         return f"≥{when}"
     return f"≤{when}" if precision == REPORTED else when
@@ -220,9 +223,10 @@ def _text(rows: list[dict[str, Any]]) -> str:
     if not rows:
         return "(no events)"
     lines, last = [], None
+    width = max(11, *(len(day_label(r)) for r in rows))
     for r in rows:
         day = day_label(r)
-        head = day.ljust(11) if day != last else " " * 11
+        head = day.ljust(width) if day != last else " " * width
         lines.append(f"{head}  {_prefix(r)}{r['summary']} {_marks(r)}")
         last = day
     return "\n".join(lines)
