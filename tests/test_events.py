@@ -805,3 +805,9 @@ def test_a_past_weekend_dates_its_clause(nlp: Language) -> None:
     text = "Zembla's president at the weekend threatened to bomb 52 sites in Marlow."
     ev = one(events_of(nlp, text, published=date(2020, 1, 8)), "THREATEN")
     assert (ev.date, ev.date_precision, ev.modality) == ("2020-W01-WE", "weekend", "asserted")
+
+
+def test_a_dative_recipient_is_the_target_of_a_thing_given(nlp: Language) -> None:
+    """spaCy labels "to X" after a given object a dative, not a preposition."""
+    ev = one(events_of(nlp, "Zembla has granted political asylum to Piet Varan."), "CONCEDE")
+    assert ev.target is not None and ev.target.text == "Piet Varan"

@@ -248,6 +248,9 @@ def _actorish(tok: Token) -> bool:
     return _is_actor(tok) or role_noun(tok)
 
 
+_PREP_DEPS = ("prep", "dative")
+
+
 def _actor_in_pps(heads: list[Token], deep: Token | None = None) -> Arg | None:
     """The first named actor (or office) in a prepositional phrase of one of ``heads``;
     under ``deep`` (the object) also one level further down ("provided $2 million in
@@ -256,8 +259,8 @@ def _actor_in_pps(heads: list[Token], deep: Token | None = None) -> Arg | None:
     deeper: list[Token] = []
     for head in heads:
         for child in head.children:
-            if child.dep_ != "prep":
-                continue
+            if child.dep_ not in _PREP_DEPS:
+                continue  # the parser calls "to Fiji" after "gave aid" a dative
             obj = _usable(_pobj(child))
             if obj is None:
                 continue
