@@ -811,3 +811,16 @@ def test_a_dative_recipient_is_the_target_of_a_thing_given(nlp: Language) -> Non
     """spaCy labels "to X" after a given object a dative, not a preposition."""
     ev = one(events_of(nlp, "Zembla has granted political asylum to Piet Varan."), "CONCEDE")
     assert ev.target is not None and ev.target.text == "Piet Varan"
+
+
+def test_opening_or_exchanging_fire_is_an_assault_on_the_prepositional_target(
+    nlp: Language,
+) -> None:
+    """A lexicon entry may name the verb's object ("open fire"); the fire is no target."""
+    ev = one(events_of(nlp, "Zemblan security forces opened fire on protesters in Vell."),
+             "ASSAULT")  # fmt: skip
+    assert ev.mode == "firearms" and ev.target is not None and ev.target.text == "protesters"
+    ev = one(events_of(nlp, "Zemblan troops exchanged fire with Marlowian gunmen."), "ASSAULT")
+    assert ev.target is not None and ev.target.text == "Marlowian gunmen"
+    store = events_of(nlp, "The firm opened its fifth store.")
+    assert not [e for e in store if e.type == "ASSAULT"]

@@ -34,6 +34,7 @@ INSTRUMENTS = {
     "aid", "money", "weapon", "arm", "fund", "supply", "shot", "bullet", "artillery",
     "warship", "jet", "plane", "aircraft", "round", "grenade", "vehicle", "ship", "personnel",
     "stone", "rock", "brick", "bottle", "firebomb", "gas", "cannon", "pellet", "canister",
+    "fire",
 }  # fmt: skip
 LIGHT = {
     "launch", "carry", "conduct", "stage", "mount", "impose", "order", "hold", "make",

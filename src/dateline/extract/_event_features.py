@@ -94,6 +94,7 @@ def lexicon_entry(tok: Token, lex: EventLexicon) -> TriggerEntry | None:
         if tok.lemma_.lower() == "strike" and deal:
             return lex.noun(deal[0].lemma_.lower())  # "struck a deal": an agreement
         particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
+        particles |= {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"}  # "open fire"
         return lex.verb(tok.lemma_, particles)
     if tok.pos_ == "NOUN":
         left = tok.doc[tok.i - 1] if tok.i > 0 else None
