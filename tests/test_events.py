@@ -824,3 +824,13 @@ def test_opening_or_exchanging_fire_is_an_assault_on_the_prepositional_target(
     assert ev.target is not None and ev.target.text == "Marlowian gunmen"
     store = events_of(nlp, "The firm opened its fifth store.")
     assert not [e for e in store if e.type == "ASSAULT"]
+
+
+def test_a_curfew_or_alert_with_no_named_target_is_laid_on_its_place(nlp: Language) -> None:
+    """PLOVER's annotation marks the place a curfew, blockade or alert covers as target."""
+    ev = one(events_of(nlp, "Zemblan authorities imposed a curfew in parts of Marlow."), "COERCE")
+    assert ev.target is not None and ev.target.text == "Marlow"
+    ev = one(events_of(nlp, "Zemblan troops remained on alert in Marlow."), "MOBILIZE")
+    assert ev.target is not None and ev.target.text == "Marlow"
+    ev = one(events_of(nlp, "Zembla imposed a curfew on its own border towns."), "COERCE")
+    assert ev.target is None or ev.target.text != "Zembla"

@@ -410,6 +410,37 @@ def protest_place(tok: Token) -> Arg | None:
     return None
 
 
+MEASURE_NOUNS = frozenset(["curfew", "blockade", "siege", "emergency", "alert", "lockdown"])
+"""Measures laid on a place: PLOVER's annotation marks the place as their target."""
+_MEASURE_PLACE_PREPS = ("in", "on", "across", "throughout", "over")
+_PLACE_ENTS = ("GPE", "LOC", "FAC")
+
+
+def measure_place(tok: Token) -> Arg | None:
+    """The place a curfew, blockade, siege, state of emergency or alert with no named
+    target is laid on ("imposed a curfew in parts of Zembla", "declared a state of
+    siege in Vell", "troops remained on alert in Marlow"): the named place of an
+    in/on phrase of the measure word or of its verb."""
+    hosts = [tok]
+    up = tok.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok
+    if up.head.pos_ in ("VERB", "AUX") and up.head.i != tok.i:
+        hosts.append(up.head)  # "imposed a curfew in …", "remained on alert in …"
+    for host in hosts:
+        for child in host.children:
+            if child.dep_ != "prep" or child.lower_ not in _MEASURE_PLACE_PREPS:
+                continue
+            obj = _usable(_pobj(child))
+            if obj is None:
+                continue
+            named = next((t for t in obj.subtree if t.ent_type_ in _PLACE_ENTS), None)
+            if named is not None:
+                head = named if obj.ent_type_ not in _PLACE_ENTS else obj
+                while head.head.i != head.i and head.head.ent_type_ in _PLACE_ENTS:
+                    head = head.head  # "North West Frontier Province": its head word
+                return phrase(head, "place")
+    return None
+
+
 STATE_VERBS = frozenset(["go", "be", "remain", "stay"])
 
 

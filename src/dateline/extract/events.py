@@ -36,12 +36,14 @@ from ..nlp import doc_text
 from ._event_args import (
     INSTRUMENTS,
     LIGHT,
+    MEASURE_NOUNS,
     SPEECH_VERBS,
     Arg,
     Args,
     converse_giver,
     is_passive,
     leaves_accord,
+    measure_place,
     noun_args,
     phrase,
     protest_place,
@@ -144,6 +146,8 @@ def _candidates(sent: Span, lex: EventLexicon) -> list[_Candidate]:
             args = noun_args(host, attack, modified=host is not tok)
             if args.target is None and noun_entry.type == "PROTEST":
                 args = Args(args.source, protest_place(host))
+            elif args.target is None and tok.lemma_.lower() in MEASURE_NOUNS:
+                args = Args(args.source, measure_place(tok))
             if args.source is not None or args.target is not None:
                 out.append(_Candidate(tok, noun_entry, args))
             continue
