@@ -834,3 +834,12 @@ def test_a_curfew_or_alert_with_no_named_target_is_laid_on_its_place(nlp: Langua
     assert ev.target is not None and ev.target.text == "Marlow"
     ev = one(events_of(nlp, "Zembla imposed a curfew on its own border towns."), "COERCE")
     assert ev.target is None or ev.target.text != "Zembla"
+
+
+def test_a_relative_clause_takes_the_date_of_the_phrase_it_describes(nlp: Language) -> None:
+    text = "Crowds filled Vell after protests in November in which many demonstrators were killed."
+    ev = one(events_of(nlp, text, published=date(2020, 1, 8)), "ASSAULT")
+    assert (ev.date, ev.date_precision) == ("2019-11", "month")
+    text = "The strike that killed 20 people drew protests in Marlow in May."
+    ev = one(events_of(nlp, text, published=date(2020, 1, 8)), "ASSAULT")
+    assert not ev.date_stated  # "in May" dates the protests, not the strike

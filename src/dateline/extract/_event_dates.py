@@ -159,6 +159,29 @@ def _standing(trig: Token) -> bool:
     return host.i == trig.i or host.lemma_.lower() not in _ENACTING
 
 
+def antecedent_extent(trig: Token) -> tuple[int, int] | None:
+    """For a trigger in a relative clause ("protests in May *in which* dozens *were
+    killed*", "the 2015 pact *under which* Zembla *agreed* …"): the characters of the
+    noun phrase the clause describes, less the clause itself, where the phrase's own
+    date ("in May", "2015") dates what the clause tells. None outside such a clause."""
+    tok = trig
+    for _ in range(4):
+        if tok.dep_ == "relcl":
+            break
+        if tok.head.i == tok.i or tok.dep_ not in ("conj", "xcomp", "dobj", "nsubjpass", "pobj",
+                                                   "prep", "nsubj", "auxpass"):  # fmt: skip
+            return None
+        tok = tok.head
+    else:
+        return None
+    noun = tok.head
+    inner = {t.i for t in tok.subtree}
+    kept = [t for t in noun.subtree if t.i not in inner and t.i <= tok.i]
+    if not kept:
+        return None
+    return kept[0].idx, kept[-1].idx + len(kept[-1].text)
+
+
 def clause_verb(tok: Token) -> Token | None:
     """The nearest verb above ``tok`` (the verb whose argument it is), if any."""
     head = tok.head

@@ -53,6 +53,7 @@ from ._event_args import (
 from ._event_classifier import embed_scores, split_yield
 from ._event_coding import OVERRIDE_P, TypeChoice, assault_mode, choose_type
 from ._event_dates import (
+    antecedent_extent,
     background,
     clause_extent,
     clause_times,
@@ -613,6 +614,11 @@ def _split_joint(src: Arg | None, tgt: Arg | None) -> tuple[Arg | None, Arg | No
     return phrase(src.head, src.via, keep_conj=False), phrase(conj, "conj", keep_conj=False)
 
 
+def _has_date(times: list[TimeExpression], extent: tuple[int, int]) -> bool:
+    """Some calendar time expression lies in ``extent``."""
+    return event_date(times, extent[0], extent[1], None).stated
+
+
 def _build(ctx: _Context, sent: Span, cand: _Candidate) -> Event:
     src, tgt = cand.args.source, cand.args.target
     trig = cand.trigger
@@ -648,6 +654,8 @@ def _build(ctx: _Context, sent: Span, cand: _Candidate) -> Event:
     c_start, c_end = clause_extent(trig)
     span = (sent.start_char, sent.end_char) if main_clause(trig) else None
     when = event_date(times, min(start, c_start), max(end, c_end), ctx.published, span)
+    if not when.stated and (ante := antecedent_extent(trig)) is not None:
+        when = event_date(times, ante[0], ante[1], None) if _has_date(times, ante) else when
     if mod.value in ("planned", "threatened") and not when.stated:
         when = planned_week(times, ctx.published) or when
     named_day = None  # "said on Friday" in an undated story: the story layer bounds it
