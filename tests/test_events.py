@@ -843,3 +843,12 @@ def test_a_relative_clause_takes_the_date_of_the_phrase_it_describes(nlp: Langua
     text = "The strike that killed 20 people drew protests in Marlow in May."
     ev = one(events_of(nlp, text, published=date(2020, 1, 8)), "ASSAULT")
     assert not ev.date_stated  # "in May" dates the protests, not the strike
+
+
+def test_what_was_fired_is_no_target(nlp: Language) -> None:
+    ev = one(events_of(nlp, "Rockets were fired at the Zemblan embassy on Monday."), "ASSAULT")
+    assert ev.target is not None and ev.target.text == "the Zemblan embassy"
+    sky = events_of(nlp, "Footage showed the missiles being fired into the night sky.")
+    assert not [e for e in sky if e.type == "ASSAULT"]
+    sent = one(events_of(nlp, "About 750 soldiers were being sent to Marlow."), "AID")
+    assert sent.target is not None  # troops sent somewhere still make an event

@@ -133,6 +133,16 @@ def leaves_accord(tok: Token) -> bool:
     return False
 
 
+_LAUNCH = frozenset(["fire", "launch", "shoot", "lob"])
+
+
+def _instrument(tok: Token) -> bool:
+    """A missile, troops, aid …: what is used or sent (a sentence-initial plural may be
+    read as a proper noun with itself as lemma: "Rockets were fired …")."""
+    low = tok.lower_
+    return bool({tok.lemma_.lower(), low, low[:-1] if low.endswith("s") else low} & INSTRUMENTS)
+
+
 def is_passive(tok: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
         return True
@@ -302,8 +312,11 @@ def verb_args(tok: Token, attack_nouns: set[str]) -> Args:
         agent = _usable(_agent(tok))
         source = phrase(agent, "agent") if agent is not None else _attack_noun(tok, attack_nouns)
         subj = _usable(_child(tok, PASS_SUBJ))
-        if subj is not None:
-            target: Arg | None = phrase(subj, "subj-pass")
+        if subj is not None and tok.lemma_.lower() in _LAUNCH and _instrument(subj):
+            # "missiles were fired at the base": what was fired is no target
+            target: Arg | None = _prep_target(tok, ("at", "on", "against", "upon"))
+        elif subj is not None:
+            target = phrase(subj, "subj-pass")
         elif tok.dep_ == "acl":
             target = phrase(tok.head, "acl-pass")
         else:
