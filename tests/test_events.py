@@ -852,3 +852,14 @@ def test_what_was_fired_is_no_target(nlp: Language) -> None:
     assert not [e for e in sky if e.type == "ASSAULT"]
     sent = one(events_of(nlp, "About 750 soldiers were being sent to Marlow."), "AID")
     assert sent.target is not None  # troops sent somewhere still make an event
+
+
+def test_a_bare_definite_attack_noun_takes_the_victim_told_before(nlp: Language) -> None:
+    text = ("A Zemblan drone strike on Friday killed Marlow's top general, Piet Varan. "
+            "Zembla's president said he ordered the killing to stop a war.")  # fmt: skip
+    events = events_of(nlp, text, published=date(2020, 1, 8))
+    (order,) = [e for e in events if e.trigger == "killing"]
+    assert order.target is not None and order.target.text == "Marlow's top general"
+    assert "anaphor(the killing)" in order.rule
+    alone = events_of(nlp, "Zembla's president said he ordered the killing to stop a war.")
+    assert all(e.target is None for e in alone if e.trigger == "killing")

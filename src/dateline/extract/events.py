@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -794,7 +794,40 @@ def extract_events(
             if ev.id not in seen:
                 seen.add(ev.id)
                 events.append(ev)
-    return events
+    return _resolve_definite(events, doc)
+
+
+def _resolve_definite(events: list[Event], doc: Doc) -> list[Event]:
+    """ "He ordered *the killing*": a bare definite attack noun with no target of its own
+    is the attack of that name told last before it in the article; it takes that
+    one's target (the victim's words, where the article names them)."""
+    out: list[Event] = []
+    for ev in events:
+        if ev.target is None and _definite_attack(doc, ev):
+            stem = _stem(doc, ev)
+            before = [e for e in out if e.type == ev.type and e.target is not None
+                      and e.trigger_start < ev.trigger_start and _stem(doc, e) == stem]  # fmt: skip
+            if before and (victim := before[-1].target) is not None:
+                ev = replace(ev, target=victim, rule=ev.rule + f"; anaphor(the {ev.trigger})")
+        out.append(ev)
+    return out
+
+
+def _trigger_token(doc: Doc, ev: Event) -> Token | None:
+    span = doc.char_span(ev.trigger_start, ev.trigger_end)
+    return span.root if span is not None else None
+
+
+def _stem(doc: Doc, ev: Event) -> str:
+    """ "killing", "killed" and "kill" name one act."""
+    tok = _trigger_token(doc, ev)
+    lemma = tok.lemma_.lower() if tok is not None else ev.trigger.lower()
+    return lemma.removesuffix("ing") if lemma.endswith("ing") and len(lemma) > 5 else lemma
+
+
+def _definite_attack(doc: Doc, ev: Event) -> bool:
+    tok = _trigger_token(doc, ev)
+    return tok is not None and _attack_anaphor(Arg(tok, tok.i, tok.i + 1, "trigger"))
 
 
 @lru_cache(maxsize=1)
