@@ -799,12 +799,18 @@ def test_leaving_an_agreement_is_a_rejection_not_a_retreat(nlp: Language) -> Non
     kept = one(events_of(nlp, "Zembla withdrew its troops from the border region on Monday."),
                "RETREAT")  # fmt: skip
     assert kept.mode == "withdraw"
+    for text in ("Marlow released $6 billion in frozen assets from the prisoner swap deal.",
+                 "The minister resigned from the negotiations."):  # fmt: skip
+        assert not [e for e in events_of(nlp, text) if e.type == "REJECT"], text
 
 
 def test_a_past_weekend_dates_its_clause(nlp: Language) -> None:
     text = "Zembla's president at the weekend threatened to bomb 52 sites in Marlow."
     ev = one(events_of(nlp, text, published=date(2020, 1, 8)), "THREATEN")
     assert (ev.date, ev.date_precision, ev.modality) == ("2020-W01-WE", "weekend", "asserted")
+    jan = (date(2020, 1, 1), date(2020, 1, 31))
+    assert select_events([ev], None, None, jan) == [ev]  # its Saturday and Sunday are in January
+    assert select_events([ev], None, None, (date(2020, 6, 1), None)) == []
 
 
 def test_a_dative_recipient_is_the_target_of_a_thing_given(nlp: Language) -> None:

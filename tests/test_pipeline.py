@@ -238,3 +238,22 @@ def test_a_blank_line_always_ends_a_sentence() -> None:
               "left the pact said so.\n\nMarlow (Wire) – Talks resumed.")  # fmt: skip
     starts = [s.text.strip().split()[0] for s in doc.sents if s.text.strip()]
     assert starts[:3] == ["“They", "Critics", "Marlow"]
+    for gap in ("\n \n", "\r\n\r\n", "\n\t\n"):  # a blank line may hold spaces
+        doc = nlp(f"Zembla said it would not attend{gap}Talks resumed on Monday.")
+        assert [s.text.strip() for s in doc.sents][-1] == "Talks resumed on Monday."
+
+
+def test_a_weekend_dates_events_only_claims_and_quotes_keep_their_day() -> None:
+    from datetime import date
+
+    from dateline.models import Article
+    from dateline.nlp import parse
+
+    text = ("At the weekend, 12 people were killed in Marlow, the police said. "
+            "Zembla's president at the weekend threatened to bomb 52 sites in Marlow.")  # fmt: skip
+    art = Article(id="a", identity="a", content_hash="h", text=text, origin="test",
+                  published=date(2020, 1, 8))  # fmt: skip
+    result = pipeline.analyze_article(art, parse(text))
+    assert any(e.date == "2020-W01-WE" for e in result.events)
+    assert result.claims and all(c.date and "W" not in c.date for c in result.claims)
+    assert all(q.date is None or "W" not in q.date for q in result.quotes)

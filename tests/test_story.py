@@ -577,6 +577,8 @@ def test_weekend_dates_are_a_saturday_sunday_span() -> None:
     assert (span.lo, span.hi) == (date(2020, 1, 4), date(2020, 1, 5))
     row = {"date": "2020-W01-WE", "date_precision": "weekend"}
     assert day_label(row) == "2020-01-04/05"
+    assert day_label({**row, "date": "2020-W05-WE"}) == "2020-02-01/02"
+    assert day_label({**row, "date": "2022-W52-WE"}) == "2022-12-31/2023-01-01"
 
 
 def test_escalation_counts_a_weekend_happening_on_its_saturday_as_unstated() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -41,6 +42,8 @@ def load_pipeline(name: str | None = None) -> Language:
 
 
 PARAGRAPHS = "dateline_paragraphs"
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+"""A line break, spaces or tabs (or a carriage return) at most, and another."""
 """The component that starts a sentence at every paragraph: a blank line ends a
 sentence whatever the parser thinks (a headline, a byline and a quote closing one
 paragraph are no part of the next one's first sentence)."""
@@ -57,7 +60,7 @@ def _register_paragraphs() -> None:
         for tok in doc[1:]:
             prev = doc[tok.i - 1]
             gap = prev.whitespace_ + (prev.text if prev.is_space else "")
-            if "\n\n" in gap and not tok.is_space:
+            if not tok.is_space and _BLANK_LINE.search(gap):
                 tok.is_sent_start = True
         return doc
 

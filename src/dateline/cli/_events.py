@@ -10,6 +10,7 @@ import click
 
 from ..export import format_listing
 from ..models import HAPPENED, MODALITIES, Event, EventActor
+from ..story._dates import span_of
 from ._app import DATE, DB_OPTION, cli, format_option, open_store
 
 EVENT_COLUMNS = (
@@ -75,6 +76,9 @@ def parse_modalities(value: str | None) -> tuple[str, ...]:
 
 def _bounds(value: str) -> tuple[str, str]:
     """Earliest and latest ISO day a (possibly partial) TIMEX3 date can mean."""
+    span = span_of(value)
+    if span is not None and span.precision in ("week", "weekend"):
+        return span.lo.isoformat(), span.hi.isoformat()  # "2020-W01-WE": its Sat and Sun
     parts = value[:10].split("-")
     lo = "-".join(parts + ["01"] * (3 - len(parts)))
     hi = "-".join(parts + (["12", "31"] if len(parts) == 1 else ["31"])[: 3 - len(parts)])
@@ -152,7 +156,7 @@ def events(
     chosen = [
         e for e in select_events(stored, type_, actor, (since, until)) if e.modality in wanted
     ]
-    chosen.sort(key=lambda e: (e.date or "", e.article_id or "", e.start))
+    chosen.sort(key=lambda e: (_bounds(e.date)[0] if e.date else "", e.article_id or "", e.start))
     if fmt == "json":
         click.echo(json.dumps([e.to_record() for e in chosen], ensure_ascii=False, indent=2))
         return

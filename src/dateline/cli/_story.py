@@ -34,7 +34,8 @@ def timeline(
     Planned and threatened events are marked; "disputed figures" flags events
     whose casualty or other figures conflict between sources. Rows marked
     "≤DAY" are dated only by their reports (on or before that day); rows marked
-    "≥DAY" only by a happening they came after ("in the aftermath of ...").
+    "≥DAY" only by a happening they came after ("in the aftermath of ...");
+    "2020-01-04/05" rows to a weekend ("at the weekend").
 
     \b
     Example:
@@ -75,7 +76,8 @@ def escalation(
     """Per actor pair and day: how many happenings, and how hostile (mean intensity).
 
     One row per pair and day, counted over story events (a killing reported ten
-    times counts once); ``unstated`` of them are dated only by their reports.
+    times counts once); ``unstated`` of them are dated only by their reports
+    (counted on the report day) or to a weekend (counted on its Saturday).
     Intensity runs from -10 (hostile) to +10 (cooperative).
 
     \b

@@ -107,23 +107,22 @@ def _pobj(prep: Token) -> Token | None:
 
 
 _ACCORDS = frozenset([
-    "deal", "accord", "agreement", "treaty", "pact", "convention", "protocol", "talks",
-    "negotiation", "arrangement", "compact", "framework", "truce",
+    "deal", "accord", "agreement", "treaty", "pact", "convention", "protocol", "talk",
+    "talks", "negotiation", "arrangement", "compact", "framework", "truce",
 ])  # fmt: skip
 """What a party can leave that is no territory: leaving one is a rejection (PLOVER's
 RETREAT `withdraw` is from territory or an area; REJECT covers all rejections)."""
 
 
-_LEAVE = frozenset(["quit", "leave", "exit"])
+_WITHDRAW = frozenset(["withdraw", "withdrawal", "pull", "pullout", "retreat", "exit"])
+"""Leaving verbs and nouns ("released assets from the deal" leaves nothing)."""
 
 
 def leaves_accord(tok: Token) -> bool:
     """ "withdrew from the treaty", "pulled Zembla out of the accord", "its withdrawal
     from the talks": the trigger leaves an agreement, not a place."""
-    if tok.lemma_.lower() in _LEAVE and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in _ACCORDS for c in tok.children
-    ):
-        return True  # "quit the pact"
+    if tok.lemma_.lower() not in _WITHDRAW:
+        return False
     preps = [c for c in tok.children if c.dep_ in ("prep", "prt", "advmod")]
     preps += [g for c in preps if c.lower_ == "out" for g in c.children if g.dep_ == "prep"]
     for prep in preps:

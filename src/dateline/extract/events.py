@@ -68,7 +68,7 @@ from ._event_modality import PLAN, THREAT, Modality, modality
 from ._time_lexicon import MONTHS, WEEKDAYS
 from .actors import code_actor, extract_mentions, named_owner
 from .quotes import extract_quotes
-from .time import event_date, first_day, planned_week, tag_times, weekday_of
+from .time import event_date, first_day, planned_week, tag_times, weekday_of, weekend_date
 
 __all__ = ["extract_events", "classify_pair"]
 
@@ -654,6 +654,8 @@ def _build(ctx: _Context, sent: Span, cand: _Candidate) -> Event:
     c_start, c_end = clause_extent(trig)
     span = (sent.start_char, sent.end_char) if main_clause(trig) else None
     when = event_date(times, min(start, c_start), max(end, c_end), ctx.published, span)
+    if not when.stated:
+        when = weekend_date(times, min(start, c_start), max(end, c_end), span) or when
     if not when.stated and (ante := antecedent_extent(trig)) is not None:
         when = event_date(times, ante[0], ante[1], None) if _has_date(times, ante) else when
     if mod.value in ("planned", "threatened") and not when.stated:

@@ -66,6 +66,7 @@ __all__ = [
     "tag_times",
     "event_date",
     "first_day",
+    "weekend_date",
     "resolve_years",
     "resolve_weekdays",
     "TimeExpression",
@@ -166,18 +167,14 @@ def tag_times(
 # --------------------------------------------------------------------------- event dates
 
 _CALENDAR_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
-_PRECISION_RANK = {"day": 0, "weekend": 1, "month": 2, "year": 3}
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 _WEEKEND_VALUE = re.compile(r"^\d{4}-W\d{2}-WE$")
 
 
 def _calendar_value(expr: TimeExpression) -> tuple[str, str] | None:
-    """(value, precision) when the expression names a calendar date, year or month,
-    or a weekend ("at the weekend" in a past clause: ``2020-W01-WE``, precision
-    ``weekend``; other week values stay out, a week says too little of a happening)."""
+    """(value, precision) when the expression names a calendar date, year or month."""
     if expr.type not in ("DATE", "TIME"):
         return None
-    if _WEEKEND_VALUE.match(expr.value):
-        return expr.value, "weekend"
     m = _CALENDAR_VALUE.match(expr.value)
     if not m:
         return None
@@ -219,6 +216,24 @@ def planned_week(expressions: list[TimeExpression], published: date | None) -> E
         if published is None or monday + timedelta(days=6) >= published:
             precision = "weekend" if e.value.endswith("-WE") else "week"
             return EventDate(value=e.value, precision=precision, stated=True, expression=e)
+    return None
+
+
+def weekend_date(
+    expressions: list[TimeExpression],
+    start: int,
+    end: int,
+    sentence_span: tuple[int, int] | None = None,
+) -> EventDate | None:
+    """For an event clause no calendar date states: the weekend it names ("at the
+    weekend threatened" in a Wednesday story -> ``2020-W01-WE``, precision
+    ``weekend``), in the clause [start, end), else in ``sentence_span``. Events only:
+    quotes and claims keep their day (a week says too little, so weeks stay out)."""
+    spans = [(start, end)] + ([sentence_span] if sentence_span is not None else [])
+    for lo, hi in spans:
+        for e in expressions:
+            if e.type == "DATE" and _WEEKEND_VALUE.match(e.value) and lo <= e.start < hi:
+                return EventDate(value=e.value, precision="weekend", stated=True, expression=e)
     return None
 
 

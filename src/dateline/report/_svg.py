@@ -61,10 +61,10 @@ def escalation_chart(pair: str, points: list[EscalationPoint], lo: date, hi: dat
         p = mine.get(day.isoformat())
         if p is not None:
             h = plot_h * p.events / top_count
-            faint = plot_h * p.unstated / top_count  # the top part: dated by report only
+            faint = plot_h * p.unstated / top_count  # the top part: by report or weekend only
             bar = min(max(step - 2, 1), 22)
             bx = f"{x + (step - bar) / 2:.1f}"
-            note = f", {p.unstated} dated only by their report" if p.unstated else ""
+            note = f", {p.unstated} not dated to the day" if p.unstated else ""
             out.append(f'<rect x="{bx}" y="{top + plot_h - h:.1f}" '
                        f'width="{bar:.1f}" height="{h:.1f}" '
                        f'fill="{intensity_colour(p.mean_intensity)}"><title>{day.isoformat()}: '

@@ -401,6 +401,14 @@ def _distance(cluster: _Cluster, item: _Item, people: frozenset[str]) -> int | N
     return abs((here - there).days) if here and there else 0
 
 
+def _sort_day(value: str | None) -> str:
+    """A date value as it sorts among days: a week or weekend with its first day."""
+    span = span_of(value)
+    if span is not None and span.precision in ("week", "weekend"):
+        return span.lo.isoformat()
+    return value or "9999"
+
+
 def _order_key(item: _Item) -> tuple[int, int, str, str, str, int]:
     span = item.span
     return (
@@ -526,7 +534,7 @@ def merge_events(
     after = _after_days(clusters)
     stories = [_story(c, published, after.get(k)) for k, c in enumerate(clusters)]
     _assign_ids(stories, clusters)
-    stories.sort(key=lambda s: (s.date or "9999", s.first_reported or "9999", s.id))
+    stories.sort(key=lambda s: (_sort_day(s.date), s.first_reported or "9999", s.id))
     return stories
 
 

@@ -126,13 +126,15 @@ def order_key(s: StoryEvent) -> tuple[str, bool, int, str, str]:
 def day_label(s: StoryEvent | dict[str, Any]) -> str:
     """The date as shown: "2020-01-03"; "≤2020-01-03" when only the report date is
     known; "≥2020-01-08" when only a happening it came after is dated;
-    "2020-01-04/05" for a weekend."""
+    "2020-01-04/05" for a weekend ("2020-01-31/02-01", "2022-12-31/2023-01-01")."""
     when = s["date"] if isinstance(s, dict) else s.date
     precision = s["date_precision"] if isinstance(s, dict) else s.date_precision
     if not when:
         return "undated"
     if precision == "weekend" and (span := span_of(when)) is not None:
-        return f"{span.lo.isoformat()}/{span.hi.day:02d}"
+        lo, hi = span.lo, span.hi
+        end = hi.isoformat() if hi.year != lo.year else hi.strftime("%m-%d")
+        return f"{lo.isoformat()}/{hi.day:02d}" if hi.month == lo.month else f"{lo}/{end}"
     if precision == AFTER:
         return f"≥{when}"
     return f"≤{when}" if precision == REPORTED else when
