@@ -793,9 +793,10 @@ def test_leaving_an_agreement_is_a_rejection_not_a_retreat(nlp: Language) -> Non
         "Zembla withdrew in 2018 from a nuclear deal between Zembla and world powers.",
         "President Varan pulled Zembla out of the arms treaty last year.",
         "Marlow's withdrawal in 2018 from the trade pact angered Tamsin.",
+        "Zembla backed out of the nuclear deal last year.",
     ):
         ev = one(events_of(nlp, text), "REJECT")
-        assert "+accord" in ev.rule
+        assert "+accord" in ev.rule or "back out" in ev.rule
     kept = one(events_of(nlp, "Zembla withdrew its troops from the border region on Monday."),
                "RETREAT")  # fmt: skip
     assert kept.mode == "withdraw"
