@@ -870,3 +870,17 @@ def test_a_bare_definite_attack_noun_takes_the_victim_told_before(nlp: Language)
     assert "anaphor(the killing)" in order.rule
     alone = events_of(nlp, "Zembla's president said he ordered the killing to stop a war.")
     assert all(e.target is None for e in alone if e.trigger == "killing")
+
+
+def test_second_review_cases(nlp: Language) -> None:
+    """Shot people keep their event; a bare "opened fire" has no "fire" target; an
+    object is no particle unless the lexicon names it; "which" clauses keep their day."""
+    shot = one(events_of(nlp, "Three Zembla soldiers were shot dead in Marlow on Monday."),
+               "ASSAULT")  # fmt: skip
+    assert shot.target is not None and "soldiers" in shot.target.text
+    fire = one(events_of(nlp, "Zembla troops opened fire overnight."), "ASSAULT")
+    assert fire.target is None
+    assert not events_of(nlp, "Tamsin pulled his back in training.")
+    pact = one(events_of(nlp, "Zembla left the 2015 nuclear pact, which Vell abandoned.",
+                         published=date(2020, 1, 8)), "REJECT")  # fmt: skip
+    assert pact.date != "2015"

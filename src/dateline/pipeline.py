@@ -41,7 +41,7 @@ from .story.conflicts import group_claims
 
 __all__ = ["ANALYSIS_VERSION", "AnalysisReport", "analyze", "analyze_article", "link_records"]
 
-ANALYSIS_VERSION = "41"
+ANALYSIS_VERSION = "42"
 """Bump when an extractor changes its output, so stored articles are re-analysed."""
 
 

@@ -132,14 +132,16 @@ def leaves_accord(tok: Token) -> bool:
     return False
 
 
-_LAUNCH = frozenset(["fire", "launch", "shoot", "lob"])
+_LAUNCH = frozenset(["fire", "launch", "lob"])
+_MUNITIONS = frozenset(["missile", "rocket", "shell", "mortar", "bullet", "round", "grenade", "gas",
+                        "pellet", "canister", "drone", "bomb"])  # fmt: skip
 
 
 def _instrument(tok: Token) -> bool:
     """A missile, troops, aid …: what is used or sent (a sentence-initial plural may be
     read as a proper noun with itself as lemma: "Rockets were fired …")."""
     low = tok.lower_
-    return bool({tok.lemma_.lower(), low, low[:-1] if low.endswith("s") else low} & INSTRUMENTS)
+    return bool({tok.lemma_.lower(), low, low[:-1] if low.endswith("s") else low} & _MUNITIONS)
 
 
 def is_passive(tok: Token) -> bool:
@@ -331,7 +333,9 @@ def verb_args(tok: Token, attack_nouns: set[str]) -> Args:
     if target is None and obj is not None:
         deeper = [obj] + [g for c in obj.children if c.dep_ == "prep" for g in c.children]
         found = (_prep_target(o, ("at", "on", "against", "into")) for o in deeper)
-        target = next((t for t in found if t is not None), None) or phrase(obj, "obj")
+        target = next((t for t in found if t is not None), None)
+        if target is None and obj.lemma_.lower() != "fire":  # "opened fire overnight"
+            target = phrase(obj, "obj")
     if target is not None and not (_is_actor(target.head) or role_noun(target.head)):
         # "refused a request from Haaretz", "agreed to a ceasefire in Ukraine": the
         # recipient is the named actor next to a non-actor object

@@ -174,6 +174,9 @@ def antecedent_extent(trig: Token) -> tuple[int, int] | None:
         tok = tok.head
     else:
         return None
+    if not any(c.lower_ in ("when", "where") or (c.dep_ == "prep" and any(
+            g.lower_ == "which" for g in c.children)) for c in tok.children):  # fmt: skip
+        return None  # "the 2015 pact, which Vell abandoned": not when it happened
     noun = tok.head
     inner = {t.i for t in tok.subtree}
     kept = [t for t in noun.subtree if t.i not in inner and t.i <= tok.i]

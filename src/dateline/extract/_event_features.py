@@ -84,6 +84,10 @@ def _labor_strike(tok: Token) -> bool:
     return any(a.lemma_.lower() in LABOR for a in agents)
 
 
+_OBJECT_PARTICLES = frozenset(["fire"])
+"""Objects a lexicon entry may name in its particle slot ("open fire")."""
+
+
 def lexicon_entry(tok: Token, lex: EventLexicon) -> TriggerEntry | None:
     """The lexicon entry of a token read as a trigger (verb with particle, or noun)."""
     labor = _labor_strike(tok)
@@ -94,7 +98,8 @@ def lexicon_entry(tok: Token, lex: EventLexicon) -> TriggerEntry | None:
         if tok.lemma_.lower() == "strike" and deal:
             return lex.noun(deal[0].lemma_.lower())  # "struck a deal": an agreement
         particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
-        particles |= {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"}  # "open fire"
+        particles |= {c.lemma_.lower() for c in tok.children
+                      if c.dep_ == "dobj" and c.lemma_.lower() in _OBJECT_PARTICLES}  # fmt: skip
         return lex.verb(tok.lemma_, particles)
     if tok.pos_ == "NOUN":
         left = tok.doc[tok.i - 1] if tok.i > 0 else None

@@ -828,8 +828,11 @@ def _stem(doc: Doc, ev: Event) -> str:
 
 
 def _definite_attack(doc: Doc, ev: Event) -> bool:
+    """A singular bare "the killing" / "the attack" ("the strike" may be a stoppage)."""
     tok = _trigger_token(doc, ev)
-    return tok is not None and _attack_anaphor(Arg(tok, tok.i, tok.i + 1, "trigger"))
+    if tok is None or tok.tag_ != "NN" or tok.lemma_.lower() == "strike":
+        return False
+    return _attack_anaphor(Arg(tok, tok.i, tok.i + 1, "trigger"))
 
 
 @lru_cache(maxsize=1)
